@@ -1,0 +1,65 @@
+package io.goalpost.contract;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place where events become bytes and back, so producer and consumer cannot disagree.
+ * Reading is strict: an unknown field means a schema this consumer does not know.
+ */
+public final class EventCodec {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		// A publication's own offset (+08:00) is part of what was published: keep it.
+		.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+		.build();
+
+	private EventCodec() {
+	}
+
+	public static byte[] write(Object event) {
+		return MAPPER.writeValueAsBytes(event);
+	}
+
+	/** @throws MalformedEventException when the bytes are not a valid event of that type */
+	public static <T> T read(byte[] data, Class<T> type) {
+		try {
+			return MAPPER.readValue(data, type);
+		}
+		catch (JacksonException ex) {
+			throw new MalformedEventException("Not a valid " + type.getSimpleName() + ": " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/** The CloudEvents attributes of an event, as Kafka header names and values (binary content mode). */
+	public static Map<String, String> headers(String id, String type, String source, String subject, Instant time) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(EventTypes.HEADER_SPEC_VERSION, EventTypes.SPEC_VERSION);
+		headers.put(EventTypes.HEADER_ID, id);
+		headers.put(EventTypes.HEADER_TYPE, type);
+		headers.put(EventTypes.HEADER_SOURCE, source);
+		headers.put(EventTypes.HEADER_SUBJECT, subject);
+		headers.put(EventTypes.HEADER_TIME, time.toString());
+		headers.put(EventTypes.HEADER_CONTENT_TYPE, EventTypes.JSON);
+		return headers;
+	}
+
+	/** Thrown for bytes that can never become the event: such a record belongs on a dead-letter topic. */
+	public static final class MalformedEventException extends RuntimeException {
+
+		MalformedEventException(String message, Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+
+}

@@ -1,0 +1,36 @@
+package io.goalpost.contract;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One figure of one series (region × indicator × year), as published on {@link Topics#FIGURES}.
+ * The data of a CloudEvent of type {@link EventTypes#FIGURE_REPORTED}; schema
+ * {@code schemas/figure-reported.v1.json}.
+ */
+public record FigureReported(UUID eventId, String region, String indicator, int year, FigureKind kind,
+		Comparator comparator, BigDecimal value, String unit, FigureStatus status, Source source,
+		String sentence, Instant reportedAt) {
+
+	/** The Kafka key: every year of a region's indicator on one partition, so a series stays in order. */
+	public String key() {
+		return region + ":" + indicator;
+	}
+
+	/**
+	 * The id of a figure: the same figure from the same source always gets the same id, so a client
+	 * may post it again without counting it twice.
+	 */
+	public static UUID idOf(String region, String indicator, int year, FigureKind kind, Comparator comparator,
+			BigDecimal value, FigureStatus status, Source source) {
+		Source s = (source != null) ? source : Source.UNKNOWN;
+		String name = String.join("\u001f", region, indicator, Integer.toString(year), kind.name(),
+				comparator.name(), value.stripTrailingZeros().toPlainString(), String.valueOf(status),
+				String.valueOf(s.url()), String.valueOf(s.title()), String.valueOf(s.publisher()),
+				String.valueOf((s.publishedAt() != null) ? s.publishedAt().toInstant() : null));
+		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

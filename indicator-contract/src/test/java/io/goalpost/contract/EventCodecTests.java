@@ -1,0 +1,93 @@
+package io.goalpost.contract;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTests {
+
+	private static final Source SOURCE = new Source("政府工作报告", "https://www.cq.gov.cn/report", "重庆市人民政府",
+			OffsetDateTime.parse("2022-01-17T00:00:00+08:00"));
+
+	@Test
+	void roundTripsAFigure() {
+		FigureReported figure = figure(new BigDecimal("5500"));
+		assertThat(EventCodec.read(EventCodec.write(figure), FigureReported.class)).isEqualTo(figure);
+	}
+
+	@Test
+	void writesWhatTheSchemaDeclaresAndNothingElse() {
+		assertMatchesSchema(EventCodec.write(figure(new BigDecimal("2.3"))), "figure-reported.v1.json");
+		AlertChanged alert = new AlertChanged(UUID.randomUUID(), "chongqing", "high_tech_enterprises", 2022,
+				AlertState.FIRING, Comparator.GT, new BigDecimal("5500"), new BigDecimal("5108"),
+				new BigDecimal("392"), "count", Instant.now(), null);
+		assertMatchesSchema(EventCodec.write(alert), "alert-changed.v1.json");
+	}
+
+	@Test
+	void writesEnumsAndTimesAsTheSchemaSpellsThem() {
+		JsonNode json = new JsonMapper().readTree(EventCodec.write(figure(BigDecimal.ONE)));
+		assertThat(json.get("kind").asString()).isEqualTo("target");
+		assertThat(json.get("comparator").asString()).isEqualTo("gt");
+		assertThat(json.get("reportedAt").asString()).isEqualTo("2022-01-18T04:50:41Z");
+		assertThat(json.get("source").get("publishedAt").asString()).isEqualTo("2022-01-17T00:00:00+08:00");
+	}
+
+	@Test
+	void rejectsBytesThatAreNotTheEvent() {
+		assertThatThrownBy(() -> EventCodec.read("{not json".getBytes(), FigureReported.class))
+			.isInstanceOf(EventCodec.MalformedEventException.class);
+		assertThatThrownBy(() -> EventCodec.read("{\"eventId\":\"x\",\"surprise\":1}".getBytes(), FigureReported.class))
+			.isInstanceOf(EventCodec.MalformedEventException.class);
+	}
+
+	@Test
+	void givesTheSameFigureFromTheSameSourceTheSameId() {
+		UUID first = FigureReported.idOf("chongqing", "tech_smes", 2022, FigureKind.TARGET, Comparator.GT,
+				new BigDecimal("40000"), null, SOURCE);
+		UUID again = FigureReported.idOf("chongqing", "tech_smes", 2022, FigureKind.TARGET, Comparator.GT,
+				new BigDecimal("4.0E+4"), null, SOURCE);
+		UUID otherValue = FigureReported.idOf("chongqing", "tech_smes", 2022, FigureKind.TARGET, Comparator.GT,
+				new BigDecimal("40001"), null, SOURCE);
+		UUID otherSource = FigureReported.idOf("chongqing", "tech_smes", 2022, FigureKind.TARGET, Comparator.GT,
+				new BigDecimal("40000"), null, Source.UNKNOWN);
+		assertThat(again).isEqualTo(first);
+		assertThat(Set.of(first, otherValue, otherSource)).hasSize(3);
+	}
+
+	private static FigureReported figure(BigDecimal value) {
+		return new FigureReported(UUID.randomUUID(), "chongqing", "high_tech_enterprises", 2022, FigureKind.TARGET,
+				Comparator.GT, value, "count", null, SOURCE, "高新技术企业突破5500家",
+				Instant.parse("2022-01-18T04:50:41Z"));
+	}
+
+	private static void assertMatchesSchema(byte[] event, String schema) {
+		JsonMapper mapper = new JsonMapper();
+		JsonNode json = mapper.readTree(event);
+		JsonNode schemaNode;
+		try (InputStream in = EventCodec.class.getResourceAsStream("schemas/" + schema)) {
+			schemaNode = mapper.readTree(in);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		Set<String> declared = new HashSet<>(schemaNode.get("properties").propertyNames());
+		Set<String> written = new HashSet<>(json.propertyNames());
+		assertThat(written).isEqualTo(declared);
+		schemaNode.get("required").forEach((field) -> assertThat(json.get(field.asString()).isNull())
+			.as("required field %s", field.asString())
+			.isFalse());
+	}
+
+}
