@@ -1,0 +1,199 @@
+package io.goalpost.ingest.figures;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.goalpost.contract.Comparator;
+import io.goalpost.contract.FigureKind;
+import io.goalpost.contract.FigureReported;
+import io.goalpost.contract.Indicator;
+import io.goalpost.contract.IndicatorCatalogue;
+import io.goalpost.contract.Source;
+import io.goalpost.contract.Unit;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks submitted figures against the catalogue and turns them into events. All or nothing: one bad
+ * figure rejects the whole request, so a client never has to find out which half was taken.
+ */
+@Component
+public class FigureValidator {
+
+	static final int MIN_YEAR = 1949;
+
+	static final int MAX_YEAR = 2100;
+
+	/** Larger than any figure a region publishes in its canonical unit; beyond it is a typo or an attack. */
+	private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e12");
+
+	private static final BigDecimal PERCENT_MIN = new BigDecimal("-100");
+
+	private static final BigDecimal PERCENT_MAX = new BigDecimal("10000");
+
+	private static final int MAX_TEXT = 2000;
+
+	private final IndicatorCatalogue catalogue;
+
+	private final IngestProperties properties;
+
+	private final Clock clock;
+
+	public FigureValidator(IndicatorCatalogue catalogue, IngestProperties properties, Clock clock) {
+		this.catalogue = catalogue;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public List<FigureReported> validate(List<FigureSubmission> submissions) {
+		List<FieldError> errors = new ArrayList<>();
+		if (submissions.isEmpty()) {
+			throw new InvalidFiguresException(List.of(new FieldError("$", "at least one figure is required")));
+		}
+		if (submissions.size() > properties.maxFiguresPerRequest()) {
+			throw new InvalidFiguresException(List.of(new FieldError("$",
+					"at most " + properties.maxFiguresPerRequest() + " figures per request; split the batch")));
+		}
+		Instant now = clock.instant();
+		List<FigureReported> figures = new ArrayList<>(submissions.size());
+		for (int i = 0; i < submissions.size(); i++) {
+			FigureSubmission submission = submissions.get(i);
+			Fields fields = new Fields("[" + i + "]", errors);
+			if (submission == null) {
+				fields.reject("", "must be a figure object, not null");
+				continue;
+			}
+			check(submission, fields, now).ifPresent(figures::add);
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidFiguresException(errors);
+		}
+		return figures;
+	}
+
+	private Optional<FigureReported> check(FigureSubmission s, Fields fields, Instant now) {
+		int errorsBefore = fields.count();
+		String region = fields.required("region", s.region());
+		if (region != null && catalogue.region(region).isEmpty()) {
+			fields.reject("region", "unknown region '" + region + "'; use a region id of the catalogue, such as chongqing");
+		}
+		Indicator indicator = null;
+		String indicatorId = fields.required("indicator", s.indicator());
+		if (indicatorId != null) {
+			indicator = catalogue.indicator(indicatorId).orElse(null);
+			if (indicator == null) {
+				fields.reject("indicator", "unknown indicator '" + indicatorId + "'; see the catalogue for the ids");
+			}
+		}
+		Integer year = fields.required("year", s.year());
+		if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+			fields.reject("year", "must be between " + MIN_YEAR + " and " + MAX_YEAR);
+		}
+		FigureKind kind = fields.required("kind", s.kind());
+		BigDecimal value = fields.required("value", s.value());
+		if (indicator != null) {
+			checkUnit(indicator, s.unit(), fields);
+			if (value != null) {
+				checkValue(indicator.unit(), value, fields);
+			}
+		}
+		if (kind == FigureKind.TARGET && s.status() != null) {
+			fields.reject("status", "applies to actuals only; a target has no status");
+		}
+		fields.maxLength("sentence", s.sentence());
+		Source source = source(s.source(), fields);
+		if (fields.count() > errorsBefore) {
+			return Optional.empty();
+		}
+		Comparator comparator = (s.comparator() != null) ? s.comparator()
+				: (kind == FigureKind.TARGET) ? Comparator.GTE : Comparator.EQ;
+		return Optional.of(new FigureReported(
+				FigureReported.idOf(region, indicatorId, year, kind, comparator, value, s.status(), source), region,
+				indicatorId, year, kind, comparator, value, indicator.unit().id(), s.status(), source, s.sentence(),
+				now));
+	}
+
+	private static void checkUnit(Indicator indicator, String unit, Fields fields) {
+		if (unit != null && !unit.equals(indicator.unit().id())) {
+			fields.reject("unit", "'" + unit + "' is not the unit of " + indicator.id() + "; its values are in "
+					+ indicator.unit().id());
+		}
+	}
+
+	private static void checkValue(Unit unit, BigDecimal value, Fields fields) {
+		if (value.abs().compareTo(MAX_MAGNITUDE) > 0) {
+			fields.reject("value", "is out of range (at most 1e12 in the indicator's unit)");
+		}
+		else if (unit.isWhole() && value.signum() < 0) {
+			fields.reject("value", "a count cannot be negative");
+		}
+		else if (unit.isWhole() && value.stripTrailingZeros().scale() > 0) {
+			fields.reject("value", "a count must be a whole number");
+		}
+		else if (unit == Unit.PERCENT && (value.compareTo(PERCENT_MIN) < 0 || value.compareTo(PERCENT_MAX) > 0)) {
+			fields.reject("value", "a percentage must be between -100 and 10000");
+		}
+		else if (unit != Unit.PERCENT && value.signum() < 0) {
+			fields.reject("value", "cannot be negative in " + unit.id());
+		}
+	}
+
+	private Source source(FigureSubmission.SourceSubmission source, Fields fields) {
+		if (source == null) {
+			return Source.UNKNOWN;
+		}
+		fields.maxLength("source.title", source.title());
+		fields.maxLength("source.url", source.url());
+		fields.maxLength("source.publisher", source.publisher());
+		return new Source(source.title(), source.url(), source.publisher(), publishedAt(source.publishedAt(), fields));
+	}
+
+	private OffsetDateTime publishedAt(String text, Fields fields) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return (text.length() <= 10) ? LocalDate.parse(text).atStartOfDay(properties.defaultZone()).toOffsetDateTime()
+					: OffsetDateTime.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			fields.reject("source.publishedAt", "must be an ISO date (2022-01-17) or date-time with offset (2022-01-17T09:00:00+08:00)");
+			return null;
+		}
+	}
+
+	/** Collects the errors of one figure under its index. */
+	private record Fields(String prefix, List<FieldError> errors) {
+
+		<T> T required(String field, T value) {
+			if (value == null || (value instanceof String text && text.isBlank())) {
+				reject(field, "is required");
+				return null;
+			}
+			return value;
+		}
+
+		void maxLength(String field, String value) {
+			if (value != null && value.length() > MAX_TEXT) {
+				reject(field, "is longer than " + MAX_TEXT + " characters");
+			}
+		}
+
+		void reject(String field, String message) {
+			errors.add(new FieldError(field.isEmpty() ? prefix : prefix + "." + field, message));
+		}
+
+		int count() {
+			return errors.size();
+		}
+
+	}
+
+}

@@ -1,0 +1,90 @@
+package io.goalpost.ingest.web;
+
+import java.util.List;
+
+import io.goalpost.ingest.figures.FieldError;
+import io.goalpost.ingest.figures.InvalidFiguresException;
+import io.goalpost.ingest.publishing.PublishingFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem+json: what was wrong, and for invalid figures which field of which one.
+ * Request bodies are never echoed into logs.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+	/** How long a client should wait before retrying when Kafka is unreachable. */
+	static final String RETRY_AFTER_SECONDS = "5";
+
+	@ExceptionHandler
+	ProblemDetail invalidFigures(InvalidFiguresException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				"The figures break the catalogue's rules; nothing was published.");
+		problem.setTitle("Invalid figures");
+		problem.setProperty("errors", ex.errors());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> publishingFailed(PublishingFailedException ex) {
+		log.warn("Publishing failed: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Kafka is not reachable; nothing of this request was published. Retry later.");
+		problem.setTitle("Event broker unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
+		problem.setTitle("Unreadable request body");
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			problem.setProperty("errors", List.of(new FieldError(path(databind), "has the wrong type or format")));
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String describe(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			return "The field " + path(databind) + " could not be read: " + databind.getOriginalMessage();
+		}
+		if (ex.getCause() instanceof JacksonException jackson) {
+			return "The body is not valid JSON: " + jackson.getOriginalMessage();
+		}
+		return "The body could not be read as figures.";
+	}
+
+	private static String path(DatabindException ex) {
+		StringBuilder path = new StringBuilder();
+		ex.getPath().forEach((reference) -> {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		});
+		return path.isEmpty() ? "$" : path.toString();
+	}
+
+}

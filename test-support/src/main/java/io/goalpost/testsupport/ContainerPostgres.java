@@ -1,0 +1,22 @@
+package io.goalpost.testsupport;
+
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+final class ContainerPostgres implements Infrastructure.Postgres {
+
+	static final String IMAGE = "postgres:17-alpine";
+
+	private final PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
+
+	ContainerPostgres() {
+		container.start();
+	}
+
+	@Override
+	public Infrastructure.Database newDatabase() {
+		String name = Databases.create(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		String url = container.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+		return new Infrastructure.Database(url, container.getUsername(), container.getPassword());
+	}
+
+}

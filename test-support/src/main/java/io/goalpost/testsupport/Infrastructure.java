@@ -1,0 +1,104 @@
+package io.goalpost.testsupport;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Real Kafka and PostgreSQL for tests, started once per JVM. Where a Docker engine answers, they run in
+ * Testcontainers; where none does, Apache Kafka's own broker runs in KRaft mode inside the JVM and
+ * PostgreSQL runs from the embedded binaries. {@code GOALPOST_TEST_INFRA=docker|embedded} forces a
+ * choice. Tests never know which they got.
+ */
+public final class Infrastructure {
+
+	private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
+
+	private static final AtomicInteger names = new AtomicInteger();
+
+	private static Kafka kafka;
+
+	private static Postgres postgres;
+
+	private Infrastructure() {
+	}
+
+	public static synchronized Kafka kafka() {
+		if (kafka == null) {
+			kafka = useDocker() ? new ContainerKafka() : new EmbeddedKafka();
+			log.info("Kafka for tests: {} at {}", kafka.getClass().getSimpleName(), kafka.bootstrapServers());
+		}
+		return kafka;
+	}
+
+	public static synchronized Postgres postgres() {
+		if (postgres == null) {
+			postgres = useDocker() ? new ContainerPostgres() : new EmbeddedPostgres();
+			log.info("PostgreSQL for tests: {}", postgres.getClass().getSimpleName());
+		}
+		return postgres;
+	}
+
+	/**
+	 * Points a Spring context at the shared broker and at a database of its own, and gives it topics of its
+	 * own, so test classes cannot see each other's data.
+	 * @return the suffix that makes this context's topic names unique
+	 */
+	public static String register(DynamicPropertyRegistry registry) {
+		String suffix = uniqueName("t");
+		Database database = postgres().newDatabase();
+		registry.add("spring.kafka.bootstrap-servers", kafka()::bootstrapServers);
+		registry.add("spring.datasource.url", database::jdbcUrl);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+		registry.add("goalpost.topics.figures", () -> "indicator-figures-" + suffix);
+		registry.add("goalpost.topics.alerts", () -> "indicator-alerts-" + suffix);
+		return suffix;
+	}
+
+	static String uniqueName(String prefix) {
+		return prefix + "_" + ProcessHandle.current().pid() + "_" + names.incrementAndGet();
+	}
+
+	private static boolean useDocker() {
+		String forced = System.getenv().getOrDefault("GOALPOST_TEST_INFRA", "").toLowerCase(Locale.ROOT);
+		return switch (forced) {
+			case "docker" -> true;
+			case "embedded" -> false;
+			default -> dockerAnswers();
+		};
+	}
+
+	private static boolean dockerAnswers() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** A running broker. */
+	public sealed interface Kafka permits ContainerKafka, EmbeddedKafka {
+
+		String bootstrapServers();
+
+	}
+
+	/** A running PostgreSQL server on which tests get databases of their own. */
+	public sealed interface Postgres permits ContainerPostgres, EmbeddedPostgres {
+
+		Database newDatabase();
+
+	}
+
+	/** Where a test's own database is. */
+	public record Database(String jdbcUrl, String username, String password) {
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.goalpost.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Talks to a running Goalpost service over real HTTP, as a client would. */
+public record ServiceClient(String baseUrl, String apiKey) {
+
+	/** The key tests configure with {@code goalpost.security.api-keys}. */
+	public static final String TEST_API_KEY = "test-key";
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	public static ServiceClient onPort(int port) {
+		return new ServiceClient("http://localhost:" + port, TEST_API_KEY);
+	}
+
+	public ServiceClient withApiKey(String key) {
+		return new ServiceClient(baseUrl, key);
+	}
+
+	public HttpResponse<String> post(String path, String contentType, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (apiKey != null) {
+			request.header("X-Api-Key", apiKey);
+		}
+		return send(request.build());
+	}
+
+	public HttpResponse<String> postJson(String path, String json) {
+		return post(path, "application/json", json);
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

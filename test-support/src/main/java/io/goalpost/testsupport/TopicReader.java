@@ -1,0 +1,56 @@
+package io.goalpost.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A plain Kafka consumer, as any subscriber would use, reading a topic from its beginning with
+ * {@code read_committed}. Call {@link #records()} inside Awaitility to see what has arrived so far.
+ */
+public final class TopicReader implements AutoCloseable {
+
+	private final KafkaConsumer<String, byte[]> consumer;
+
+	private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
+
+	private TopicReader(String bootstrapServers, String topic) {
+		consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+				"read_committed", ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500),
+				new StringDeserializer(), new ByteArrayDeserializer());
+		consumer.subscribe(List.of(topic));
+	}
+
+	public static TopicReader of(String topic) {
+		return new TopicReader(Infrastructure.kafka().bootstrapServers(), topic);
+	}
+
+	/** Everything received so far, after one short poll for more. */
+	public synchronized List<ConsumerRecord<String, byte[]>> records() {
+		consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+		return List.copyOf(received);
+	}
+
+	public static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	@Override
+	public synchronized void close() {
+		consumer.close(Duration.ofSeconds(2));
+	}
+
+}
