@@ -1,17 +1,19 @@
-package io.goalpost.ingest.figures;
+package io.goalpost.support;
 
 import java.time.Clock;
 
 import io.goalpost.contract.IndicatorCatalogue;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-@Configuration(proxyBeanMethods = false)
-class CatalogueConfiguration {
+/** The indicator catalogue and the clock, the same in both services. */
+@AutoConfiguration
+public class CatalogueAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	IndicatorCatalogue indicatorCatalogue() {
 		return IndicatorCatalogue.standard();
 	}

@@ -1,0 +1,104 @@
+package io.goalpost.metrics.alerts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.goalpost.contract.EventCodec;
+import io.goalpost.metrics.TopicProperties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes queued alert changes to the alert topic in the order they were made, and marks them published
+ * only once the broker acknowledged them. If Kafka is down, the changes wait in the outbox and go out when
+ * it is back. A crash between the acknowledgement and the mark re-sends the same message with the same
+ * {@code ce_id}, which a subscriber can drop; no change is ever lost.
+ */
+@Component
+class AlertOutboxRelay {
+
+	static final String SOURCE = "/goalpost/metrics-service";
+
+	private static final Logger log = LoggerFactory.getLogger(AlertOutboxRelay.class);
+
+	private static final String PENDING = """
+			SELECT id, event_id, event_type, message_key, payload, created_at FROM alert_outbox
+			WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
+			""";
+
+	private static final String MARK_PUBLISHED = "UPDATE alert_outbox SET published_at = now() WHERE id IN (:ids)";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final TopicProperties topics;
+
+	private final AlertProperties properties;
+
+	private final Clock clock;
+
+	AlertOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
+			TopicProperties topics, AlertProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.kafka = kafka;
+		this.topics = topics;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${goalpost.alerts.relay-interval:100ms}")
+	void relay() {
+		try {
+			Integer published;
+			do {
+				published = transactions.execute((status) -> publishBatch());
+			}
+			while (published != null && published == properties.relayBatch());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Alert changes stay queued until Kafka takes them: {}", ex.getMessage());
+		}
+	}
+
+	private int publishBatch() {
+		List<Pending> pending = jdbc.sql(PENDING).param("limit", properties.relayBatch()).query(Pending.class).list();
+		if (pending.isEmpty()) {
+			return 0;
+		}
+		CompletableFuture<?>[] sends = pending.stream().map((p) -> kafka.send(record(p))).toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(sends).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Kafka did not acknowledge " + pending.size() + " alert change(s)", ex);
+		}
+		jdbc.sql(MARK_PUBLISHED).param("ids", pending.stream().map(Pending::id).toList()).update();
+		return pending.size();
+	}
+
+	private ProducerRecord<String, byte[]> record(Pending pending) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.alerts(), pending.messageKey(), pending.payload());
+		EventCodec.headers(pending.eventId(), pending.eventType(), SOURCE, pending.messageKey(), clock.instant())
+			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		return record;
+	}
+
+	record Pending(long id, String eventId, String eventType, String messageKey, byte[] payload,
+			java.time.OffsetDateTime createdAt) {
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.goalpost.metrics.figures;
+
+import io.goalpost.contract.FigureReported;
+import io.goalpost.contract.Indicator;
+import io.goalpost.contract.IndicatorCatalogue;
+
+import org.springframework.stereotype.Component;
+
+/** What a consumed figure must satisfy before it may touch a series, whoever produced it. */
+@Component
+class FigureCheck {
+
+	private final IndicatorCatalogue catalogue;
+
+	FigureCheck(IndicatorCatalogue catalogue) {
+		this.catalogue = catalogue;
+	}
+
+	void validate(FigureReported figure) {
+		require(figure.eventId() != null, "eventId is missing");
+		require(figure.region() != null && !figure.region().isBlank(), "region is missing");
+		require(figure.kind() != null, "kind is missing");
+		require(figure.comparator() != null, "comparator is missing");
+		require(figure.value() != null, "value is missing");
+		require(figure.reportedAt() != null, "reportedAt is missing");
+		require(figure.year() >= 1949 && figure.year() <= 2100, "year " + figure.year() + " is out of range");
+		Indicator indicator = catalogue.indicator(String.valueOf(figure.indicator()))
+			.orElseThrow(() -> new UnusableFigureException("Unknown indicator '" + figure.indicator() + "'"));
+		require(indicator.unit().id().equals(figure.unit()),
+				"unit '" + figure.unit() + "' is not the unit of " + indicator.id());
+	}
+
+	private static void require(boolean condition, String problem) {
+		if (!condition) {
+			throw new UnusableFigureException(problem);
+		}
+	}
+
+}

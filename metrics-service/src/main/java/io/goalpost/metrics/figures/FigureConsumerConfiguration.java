@@ -1,0 +1,66 @@
+package io.goalpost.metrics.figures;
+
+import io.goalpost.metrics.TopicProperties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * One error handler for the figure consumer: transient failures (the database down, a timeout) are retried
+ * in place with a growing back-off and no limit, without committing the offset, so nothing is skipped and
+ * a series keeps its order; a record that can never succeed goes at once to {@code <topic>-dlt}, same
+ * partition, with the original bytes and headers saying why.
+ */
+@Configuration(proxyBeanMethods = false)
+class FigureConsumerConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(FigureConsumerConfiguration.class);
+
+	@Bean
+	DefaultErrorHandler figureErrorHandler(KafkaTemplate<String, byte[]> template) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+		backOff.setMaxInterval(10_000);
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		// Retries are unlimited, so the error handler would never log a stuck record: say it on every attempt.
+		handler.setRetryListeners((record, ex, attempt) -> log.warn("Figure at {}-{}@{} failed (attempt {}): {}",
+				record.topic(), record.partition(), record.offset(), attempt, rootCause(ex).toString()));
+		handler.addNotRetryableExceptions(UnusableFigureException.class, DataIntegrityViolationException.class);
+		return handler;
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
+	}
+
+	@Bean
+	NewTopic figuresTopic(TopicProperties topics) {
+		return TopicBuilder.name(topics.figures()).partitions(topics.partitions()).build();
+	}
+
+	@Bean
+	NewTopic figuresDeadLetterTopic(TopicProperties topics) {
+		return TopicBuilder.name(topics.figuresDeadLetters()).partitions(topics.partitions()).build();
+	}
+
+	@Bean
+	NewTopic alertsTopic(TopicProperties topics) {
+		return TopicBuilder.name(topics.alerts()).partitions(topics.partitions()).build();
+	}
+
+}

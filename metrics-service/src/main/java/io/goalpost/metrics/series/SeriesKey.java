@@ -1,0 +1,16 @@
+package io.goalpost.metrics.series;
+
+/** A series: one indicator of one region in one year. */
+public record SeriesKey(String region, String indicator, int year) {
+
+	/** The named SQL parameters {@code :region}, {@code :indicator} and {@code :year}. */
+	public java.util.Map<String, Object> params() {
+		return java.util.Map.of("region", region, "indicator", indicator, "year", year);
+	}
+
+	/** The alert topic's message key. */
+	public String asKey() {
+		return region + ":" + indicator + ":" + year;
+	}
+
+}
