@@ -33,6 +33,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Api-Key";
 
+	/** The key the local and compose profiles accept unless GOALPOST_API_KEYS says otherwise; public by design. */
+	static final String LOCAL_DEFAULT_KEY = "local-dev-key";
+
 	private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
 	private final List<byte[]> keyDigests;
@@ -47,6 +50,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		this.json = json;
 		if (keyDigests.isEmpty()) {
 			log.warn("No API key is configured (GOALPOST_API_KEYS): every write will be refused with 401.");
+		}
+		else if (properties.apiKeys().contains(LOCAL_DEFAULT_KEY)) {
+			log.warn("Writes accept the documented local default API key '{}': set GOALPOST_API_KEYS for anything shared.",
+					LOCAL_DEFAULT_KEY);
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.goalpost.metrics.figures;
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
+import io.goalpost.contract.Topics;
 import io.goalpost.metrics.series.SeriesUpdater;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -26,7 +27,7 @@ class FigureListener {
 		this.check = check;
 	}
 
-	@KafkaListener(id = "figures", idIsGroup = false, topics = "${goalpost.topics.figures}",
+	@KafkaListener(id = "figures", idIsGroup = false, topics = "${goalpost.topics.figures:" + Topics.FIGURES + "}",
 			concurrency = "${goalpost.consumer.concurrency:3}")
 	void on(ConsumerRecord<String, byte[]> record) {
 		String type = header(record, EventTypes.HEADER_TYPE);
