@@ -27,6 +27,11 @@ public final class LocalStack {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("console-consumer")) {
+			// Kafka's own console consumer, shipped in this jar so subscribers need no Kafka download.
+			org.apache.kafka.tools.consumer.ConsoleConsumer.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		LocalStack stack = new LocalStack();
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "goalpost-local-stop"));
 		try {

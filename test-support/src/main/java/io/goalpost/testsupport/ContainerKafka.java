@@ -4,9 +4,7 @@ import org.testcontainers.kafka.KafkaContainer;
 
 final class ContainerKafka implements Infrastructure.Kafka {
 
-	static final String IMAGE = "apache/kafka:4.2.0";
-
-	private final KafkaContainer container = new KafkaContainer(IMAGE);
+	private final KafkaContainer container = new KafkaContainer(Infrastructure.KAFKA_IMAGE);
 
 	ContainerKafka() {
 		container.start();

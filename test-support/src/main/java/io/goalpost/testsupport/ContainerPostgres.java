@@ -4,9 +4,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 final class ContainerPostgres implements Infrastructure.Postgres {
 
-	static final String IMAGE = "postgres:17-alpine";
-
-	private final PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
+	private final PostgreSQLContainer container = new PostgreSQLContainer(Infrastructure.POSTGRES_IMAGE);
 
 	ContainerPostgres() {
 		container.start();

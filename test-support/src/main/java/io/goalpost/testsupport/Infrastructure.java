@@ -17,6 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class Infrastructure {
 
+	/** The broker image of the tests where Docker runs, and of docker-compose.yml. */
+	public static final String KAFKA_IMAGE = "apache/kafka:4.2.0";
+
+	/** The database image of the tests where Docker runs, and of docker-compose.yml. */
+	public static final String POSTGRES_IMAGE = "postgres:17-alpine";
+
 	private static final Logger log = LoggerFactory.getLogger(Infrastructure.class);
 
 	private static final AtomicInteger names = new AtomicInteger();
