@@ -8,6 +8,7 @@ import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertState;
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
+import io.goalpost.support.CloudEventRecords;
 import io.goalpost.testsupport.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,7 +86,7 @@ class TargetToAlertSystemTests {
 		assertThat(all.get(2).actualValue()).isEqualByComparingTo("5450");
 		assertThat(all.get(2).alertId()).isNotEqualTo(fired.alertId());
 		assertThat(alerts.records()).filteredOn((r) -> SERIES.equals(r.key())).hasSize(3)
-			.allSatisfy((r) -> assertThat(TopicReader.header(r, EventTypes.HEADER_TYPE)).startsWith("goalpost.alert."));
+			.allSatisfy((r) -> assertThat(CloudEventRecords.header(r, EventTypes.HEADER_TYPE)).startsWith("goalpost.alert."));
 	}
 
 	private static String actual(int value, String status, String publishedAt) {

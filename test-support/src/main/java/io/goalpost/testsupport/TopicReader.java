@@ -1,6 +1,5 @@
 package io.goalpost.testsupport;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -41,11 +39,6 @@ public final class TopicReader implements AutoCloseable {
 	public synchronized List<ConsumerRecord<String, byte[]>> records() {
 		consumer.poll(Duration.ofMillis(200)).forEach(received::add);
 		return List.copyOf(received);
-	}
-
-	public static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	@Override

@@ -1,14 +1,15 @@
 package io.goalpost.ingest.publishing;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.common.KafkaException;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,24 +40,14 @@ public class FigurePublisher {
 			});
 		}
 		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
-			throw new PublishingFailedException("Kafka did not accept the figures: " + rootMessage(ex), ex);
+			throw new PublishingFailedException("Kafka did not accept the figures: " + NestedExceptionUtils.getMostSpecificCause(ex), ex);
 		}
 	}
 
 	private ProducerRecord<String, byte[]> record(FigureReported figure) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.figures(), figure.key(), EventCodec.write(figure));
-		EventCodec.headers(figure.eventId().toString(), EventTypes.FIGURE_REPORTED, SOURCE,
-				figure.key() + ":" + figure.year(), figure.reportedAt())
-			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-		return record;
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + root.getMessage() : "");
+		return CloudEventRecords.record(topics.figures(), figure.key(), EventCodec.write(figure),
+				EventCodec.headers(figure.eventId().toString(), EventTypes.FIGURE_REPORTED, SOURCE,
+						figure.key() + ":" + figure.year(), figure.reportedAt()));
 	}
 
 }

@@ -10,6 +10,7 @@ import io.goalpost.contract.FigureKind;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
+import io.goalpost.support.CloudEventRecords;
 import io.goalpost.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -81,10 +82,10 @@ class FigureIngestionIntegrationTests {
 		ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30))
 			.until(() -> find(firstId), (found) -> found != null);
 		assertThat(record.key()).isEqualTo("chongqing:high_tech_enterprises");
-		assertThat(TopicReader.header(record, EventTypes.HEADER_TYPE)).isEqualTo(EventTypes.FIGURE_REPORTED);
-		assertThat(TopicReader.header(record, EventTypes.HEADER_SPEC_VERSION)).isEqualTo("1.0");
-		assertThat(TopicReader.header(record, EventTypes.HEADER_SOURCE)).isEqualTo("/goalpost/ingest-service");
-		assertThat(TopicReader.header(record, EventTypes.HEADER_TIME)).isNotBlank();
+		assertThat(CloudEventRecords.header(record, EventTypes.HEADER_TYPE)).isEqualTo(EventTypes.FIGURE_REPORTED);
+		assertThat(CloudEventRecords.header(record, EventTypes.HEADER_SPEC_VERSION)).isEqualTo("1.0");
+		assertThat(CloudEventRecords.header(record, EventTypes.HEADER_SOURCE)).isEqualTo("/goalpost/ingest-service");
+		assertThat(CloudEventRecords.header(record, EventTypes.HEADER_TIME)).isNotBlank();
 		FigureReported figure = EventCodec.read(record.value(), FigureReported.class);
 		assertThat(figure.kind()).isEqualTo(FigureKind.TARGET);
 		assertThat(figure.value()).isEqualByComparingTo("5500");
@@ -168,7 +169,7 @@ class FigureIngestionIntegrationTests {
 	private static ConsumerRecord<String, byte[]> find(String eventId) {
 		List<ConsumerRecord<String, byte[]>> records = topic.records();
 		return records.stream()
-			.filter((record) -> eventId.equals(TopicReader.header(record, EventTypes.HEADER_ID)))
+			.filter((record) -> eventId.equals(CloudEventRecords.header(record, EventTypes.HEADER_ID)))
 			.findFirst()
 			.orElse(null);
 	}

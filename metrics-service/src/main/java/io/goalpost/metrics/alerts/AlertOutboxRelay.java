@@ -1,6 +1,5 @@
 package io.goalpost.metrics.alerts;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.TopicProperties;
+import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,10 +91,8 @@ class AlertOutboxRelay {
 	}
 
 	private ProducerRecord<String, byte[]> record(Pending pending) {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.alerts(), pending.messageKey(), pending.payload());
-		EventCodec.headers(pending.eventId(), pending.eventType(), SOURCE, pending.messageKey(), clock.instant())
-			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-		return record;
+		return CloudEventRecords.record(topics.alerts(), pending.messageKey(), pending.payload(),
+				EventCodec.headers(pending.eventId(), pending.eventType(), SOURCE, pending.messageKey(), clock.instant()));
 	}
 
 	record Pending(long id, String eventId, String eventType, String messageKey, byte[] payload,

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -35,17 +36,9 @@ class FigureConsumerConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		// Retries are unlimited, so the error handler would never log a stuck record: say it on every attempt.
 		handler.setRetryListeners((record, ex, attempt) -> log.warn("Figure at {}-{}@{} failed (attempt {}): {}",
-				record.topic(), record.partition(), record.offset(), attempt, rootCause(ex).toString()));
+				record.topic(), record.partition(), record.offset(), attempt, NestedExceptionUtils.getMostSpecificCause(ex).toString()));
 		handler.addNotRetryableExceptions(UnusableFigureException.class, DataIntegrityViolationException.class);
 		return handler;
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root;
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Topics;
 import io.goalpost.metrics.series.SeriesUpdater;
+import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,7 +31,7 @@ class FigureListener {
 	@KafkaListener(id = "figures", idIsGroup = false, topics = "${goalpost.topics.figures:" + Topics.FIGURES + "}",
 			concurrency = "${goalpost.consumer.concurrency:3}")
 	void on(ConsumerRecord<String, byte[]> record) {
-		String type = header(record, EventTypes.HEADER_TYPE);
+		String type = CloudEventRecords.header(record, EventTypes.HEADER_TYPE);
 		if (type != null && !EventTypes.FIGURE_REPORTED.equals(type)) {
 			throw new UnusableFigureException("Unknown event type or version '" + type + "'");
 		}
@@ -46,11 +47,6 @@ class FigureListener {
 		}
 		check.validate(figure);
 		updater.apply(figure, record.partition(), record.offset());
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		var header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), java.nio.charset.StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -15,6 +15,7 @@ import io.goalpost.metrics.Figures;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
 import io.goalpost.testsupport.TestProducer;
+import io.goalpost.support.CloudEventRecords;
 import io.goalpost.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -154,9 +155,9 @@ class FigureProcessingIntegrationTests {
 		await().atMost(WAIT).untilAsserted(() -> assertThat(deadLetters.records()).hasSize(2));
 		List<ConsumerRecord<String, byte[]>> dead = deadLetters.records();
 		assertThat(new String(dead.get(0).value())).isEqualTo("{\"this is\": not json");
-		assertThat(TopicReader.header(dead.get(0), "kafka_dlt-exception-message")).contains("FigureReported");
-		assertThat(TopicReader.header(dead.get(1), EventTypes.HEADER_ID)).isEqualTo(wrongUnit.eventId().toString());
-		assertThat(TopicReader.header(dead.get(1), "kafka_dlt-exception-message")).contains("unit 'percent'");
+		assertThat(CloudEventRecords.header(dead.get(0), "kafka_dlt-exception-message")).contains("FigureReported");
+		assertThat(CloudEventRecords.header(dead.get(1), EventTypes.HEADER_ID)).isEqualTo(wrongUnit.eventId().toString());
+		assertThat(CloudEventRecords.header(dead.get(1), "kafka_dlt-exception-message")).contains("unit 'percent'");
 	}
 
 	private void send(FigureReported figure) {
