@@ -82,13 +82,15 @@ public final class CorpusEvaluation {
 			}
 		}
 		List<String> falsePositives = new ArrayList<>();
-		unmatched.forEach((p) -> falsePositives.add(describe(p)));
-		for (JsonNode forbidden : document.get("must_not")) {
-			predicted.stream()
-				.filter((p) -> p.indicator().equals(forbidden.get("indicator").asString())
-						&& p.year() == forbidden.get("year").asInt()
-						&& p.kind().name().equalsIgnoreCase(forbidden.get("kind").asString()))
-				.forEach((p) -> falsePositives.add("must_not " + describe(p)));
+		for (ExtractedFigure p : unmatched) {
+			// A must_not figure is never expected, so it is already unmatched: name it, count it once.
+			boolean forbidden = false;
+			for (JsonNode rule : document.get("must_not")) {
+				forbidden |= p.indicator().equals(rule.get("indicator").asString()) && p.year() == rule.get("year").asInt()
+						&& p.kind().name().equalsIgnoreCase(rule.get("kind").asString())
+						&& (!rule.has("value") || p.value().compareTo(rule.get("value").decimalValue()) == 0);
+			}
+			falsePositives.add((forbidden ? "(must_not) " : "") + describe(p));
 		}
 		return new DocumentScore(file, document.get("expected").size(), predicted.size(), found, missed, falsePositives);
 	}

@@ -55,6 +55,9 @@ record DocumentText(String text, Map<String, String> frontMatter, int[] inputOff
 
 	private static DocumentText html(String html, Map<String, String> frontMatter) {
 		Document document = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
+		if (!document.title().isBlank()) {
+			frontMatter.putIfAbsent("title", document.title());
+		}
 		document.select("script,style,noscript,template").remove();
 		StringBuilder text = new StringBuilder(html.length());
 		int[][] offsets = { new int[html.length() + 1] };

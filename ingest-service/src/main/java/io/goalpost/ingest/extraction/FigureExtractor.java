@@ -41,7 +41,7 @@ import io.goalpost.ingest.extraction.Lexicon.Mention;
 public final class FigureExtractor {
 
 	private static final Pattern CUE = Pattern.compile(
-			"力争|争取|目标|确保|预期|将(?=[在于]?(?:达到|突破|超过|提高|提升|增至|实现|保持))|预计|初步测算|初步核算|初步统计|已经|已|累计");
+			"力争|争取|(?<![的家个人元%件项所户])目标|确保|预期|将(?=[在于]?(?:达到|突破|超过|提高|提升|增至|实现|保持))|预计|初步测算|初步核算|初步统计|已经|已|累计");
 
 	private static final Pattern YEAR = Pattern.compile("(?<![\\d—–~-])((?:19|20)\\d{2})年度?|今年|本年|当年|去年|上年|明年");
 
@@ -50,6 +50,25 @@ public final class FigureExtractor {
 	private static final Pattern PARTIAL_SUBJECT = Pattern.compile("^(?:目前|截至[^,]{0,10}|此外|同时)?,?(?:这些|该|此类|其中)");
 
 	private static final Pattern WHOLE_REGION = Pattern.compile("全市|我市|全省|我省|全区|全国");
+
+	/** A clause whose subject is a district, new area or park: its figures are not the region's. */
+	private static final Pattern SUB_REGION = Pattern
+		.compile("^(?:(?:19|20)\\d{2}年度?|今年|去年|目前)?(?!全)(\\p{IsHan}{1,6}?(?:新区|开发区|高新区|园区|区|县))(?![域块间内外])");
+
+	private static final Pattern NOT_A_SUB_REGION = Pattern.compile("(?:地区|市区|城区|社区|辖区|全区)$");
+
+	private static final Pattern CLAUSE_START = Pattern.compile("[,:]");
+
+	private static final Pattern TABLE_SEPARATOR = Pattern.compile("\\t+|\\s*\\|\\s*| {2,}");
+
+	private static final Pattern TABLE_UNIT = Pattern.compile("\\(([^)]{1,4})\\)\\s*$");
+
+	private static final Pattern TABLE_TARGET = Pattern.compile("目标|计划|预期");
+
+	private static final Pattern TABLE_ACTUAL = Pattern.compile("完成|实际|实绩|实现");
+
+	/** A target restated after its value: 完成突破7000家的目标, 超过4.8万家目标. */
+	private static final Pattern TARGET_AFTER = Pattern.compile("^的?(?:预期)?目标");
 
 	private static final Pattern BULLET = Pattern.compile("^(?:[●•·▪◆■□○\\-*]|\\d+[、.])");
 
@@ -109,15 +128,22 @@ public final class FigureExtractor {
 		}
 		String fromFrontMatter = document.frontMatter().get("title");
 		if (fromFrontMatter != null && !fromFrontMatter.isBlank()) {
-			return new Inferred<>(fromFrontMatter, "front matter (title)");
+			return new Inferred<>(fromFrontMatter, "front matter or HTML title");
 		}
+		String firstLine = null;
 		for (String line : document.text().split("\n")) {
 			String text = line.strip();
-			if (text.startsWith("原标题:") || text.startsWith("原標題:")) {
+			if (text.startsWith("原标题") || text.startsWith("原標題")) {
 				return new Inferred<>(text.substring(4).strip(), "the line 原标题");
 			}
+			if (firstLine == null && !text.isEmpty() && !text.equals("---")) {
+				firstLine = text;
+			}
 		}
-		return Inferred.notFound("no title given or marked in the text");
+		if (firstLine != null && firstLine.length() <= 80) {
+			return new Inferred<>(firstLine, "the first line of the text");
+		}
+		return Inferred.notFound("no title given, marked or on a short first line");
 	}
 
 	/** One pass over one document, carrying what a reader carries: the year in context, the heading's scope. */
@@ -134,6 +160,8 @@ public final class FigureExtractor {
 		private final Map<String, ExtractedFigure> figures = new LinkedHashMap<>();
 
 		private Integer contextYear;
+
+		private List<Column> table;
 
 		private Scope scope = Scope.NONE;
 
@@ -153,7 +181,9 @@ public final class FigureExtractor {
 				if (lineEnd < 0) {
 					lineEnd = normalized.length();
 				}
-				line(CompactText.of(normalized, lineStart, lineEnd));
+				if (!tableRow(lineStart, lineEnd)) {
+					line(CompactText.of(normalized, lineStart, lineEnd));
+				}
 				lineStart = lineEnd + 1;
 			}
 			return List.copyOf(figures.values());
@@ -184,6 +214,97 @@ public final class FigureExtractor {
 				}
 				start = stop + 1;
 			}
+		}
+
+		/**
+		 * A table flattened to text: cells split by tabs, bars or runs of spaces; a header whose columns name
+		 * a year and/or a kind (2024年目标, 2024年完成), then rows whose first cell names an indicator and its
+		 * unit in brackets (高新技术企业（家）). Returns whether the line was part of a table.
+		 */
+		private boolean tableRow(int lineStart, int lineEnd) {
+			List<int[]> cells = cells(lineStart, lineEnd);
+			if (cells.size() < 2) {
+				table = null;
+				return false;
+			}
+			if (table == null || cells.size() != table.size() + 1) {
+				table = header(cells);
+				return table != null;
+			}
+			int[] label = cells.getFirst();
+			String labelText = normalized.substring(label[0], label[1]);
+			Matcher unit = TABLE_UNIT.matcher(labelText);
+			List<Mention> mentions = lexicon.mentions(CompactText.of(normalized, label[0], label[1]).text());
+			if (!unit.find() || mentions.size() != 1) {
+				return true;
+			}
+			for (int i = 1; i < cells.size(); i++) {
+				int[] cell = cells.get(i);
+				String number = normalized.substring(cell[0], cell[1]).replace(",", "");
+				Matcher quantity = Quantity.matcher(number + unit.group(1));
+				if (quantity.matches()) {
+					Column column = table.get(i - 1);
+					Quantity value = Quantity.of(quantity);
+					if (value != null) {
+						tableFigure(mentions.getFirst().indicator(), column, value, lineStart, lineEnd, cell);
+					}
+				}
+			}
+			return true;
+		}
+
+		private List<Column> header(List<int[]> cells) {
+			List<Column> columns = new ArrayList<>();
+			for (int[] cell : cells.subList(1, cells.size())) {
+				String text = normalized.substring(cell[0], cell[1]);
+				FigureKind kind = TABLE_TARGET.matcher(text).find() ? FigureKind.TARGET
+						: TABLE_ACTUAL.matcher(text).find() ? FigureKind.ACTUAL : null;
+				Integer year = lastYear(text, text.length());
+				if (kind == null && year == null) {
+					return null;
+				}
+				columns.add(new Column(kind, year));
+			}
+			return columns;
+		}
+
+		private void tableFigure(Indicator indicator, Column column, Quantity value, int lineStart, int lineEnd, int[] cell) {
+			if (!value.unit().fits(indicator.unit())) {
+				return;
+			}
+			FigureKind kind = (column.kind() != null) ? column.kind()
+					: (column.year() != null && publishedYear != null && column.year() > publishedYear) ? FigureKind.TARGET
+							: FigureKind.ACTUAL;
+			Integer year = (column.year() != null) ? column.year()
+					: (kind == FigureKind.TARGET) ? publishedYear : actualYear();
+			if (year == null) {
+				yearless++;
+				return;
+			}
+			Comparator comparator = (value.suffix() != null) ? value.suffix()
+					: (kind == FigureKind.TARGET) ? Comparator.GTE : Comparator.EQ;
+			add(new ExtractedFigure(indicator.id(), region, year, kind, comparator, value.amount(), indicator.unit().id(),
+					null, document.text().substring(lineStart, lineEnd).strip(), document.inputOffset(cell[0]),
+					document.inputOffset(cell[1] - 1) + 1));
+		}
+
+		private List<int[]> cells(int lineStart, int lineEnd) {
+			List<int[]> cells = new ArrayList<>();
+			Matcher separator = TABLE_SEPARATOR.matcher(normalized).region(lineStart, lineEnd);
+			int cellStart = lineStart;
+			while (separator.find()) {
+				if (separator.start() > cellStart) {
+					cells.add(new int[] { cellStart, separator.start() });
+				}
+				cellStart = separator.end();
+			}
+			if (cells.isEmpty()) {
+				return cells;
+			}
+			if (lineEnd > cellStart && !normalized.substring(cellStart, lineEnd).isBlank()) {
+				cells.add(new int[] { cellStart, lineEnd });
+			}
+			return cells;
 		}
 
 		private boolean namesWholeRegion(String sentence) {
@@ -227,6 +348,7 @@ public final class FigureExtractor {
 			if (mentions.isEmpty()) {
 				return;
 			}
+			boolean[] aboutPart = subRegionClauses(sentence);
 			List<Quantity> quantities = new ArrayList<>();
 			Matcher m = Quantity.matcher(sentence);
 			while (m.find()) {
@@ -238,6 +360,10 @@ public final class FigureExtractor {
 			Assignment previous = null;
 			for (int q = 0; q < quantities.size(); q++) {
 				Quantity quantity = quantities.get(q);
+				if (aboutPart[quantity.start()]) {
+					previous = null;
+					continue;
+				}
 				int prevQuantityEnd = (q > 0) ? quantities.get(q - 1).end() : -1;
 				Mention mention = lastMentionBefore(mentions, quantity.start(), Math.max(prevQuantityEnd, 0));
 				if (mention != null) {
@@ -260,26 +386,59 @@ public final class FigureExtractor {
 						}
 						for (int i = 0; i < values.size(); i++) {
 							Quantity value = values.get(i);
-							emit(line, offset, sentence, group.get(i).indicator(), words, value, value.start(), false);
+							emit(line, offset, sentence, group.get(i).indicator(), words, value, value.start(), false, null);
 						}
 						q += values.size() - 1;
 						previous = null;
 						continue;
 					}
-					emit(line, offset, sentence, mention.indicator(), words, quantity, mention.start(), false);
+					emit(line, offset, sentence, mention.indicator(), words, quantity, mention.start(), false, null);
 					previous = new Assignment(mention.indicator(), quantity);
 				}
 				else if (previous != null
 						&& GROWTH_AFTER_FIGURE.matcher(sentence.substring(previous.quantity().end(), quantity.start())).find()) {
 					String gap = sentence.substring(previous.quantity().end(), quantity.start());
 					emit(line, offset, sentence, previous.indicator(), Gap.read(gap.replaceFirst("^[、,]", "")), quantity,
-							quantity.start(), true);
+							quantity.start(), true, null);
+					previous = null;
+				}
+				else if (TARGET_AFTER.matcher(sentence.substring(quantity.end())).lookingAt()) {
+					Mention subject = lastMentionBefore(mentions, quantity.start(), 0);
+					if (subject != null) {
+						emit(line, offset, sentence, subject.indicator(), Gap.before(sentence, quantity.start()), quantity,
+								quantity.start(), false, FigureKind.TARGET);
+					}
 					previous = null;
 				}
 				else {
 					previous = null;
 				}
 			}
+		}
+
+		/**
+		 * For each position, whether its clause is about part of the region: from a clause whose subject is a
+		 * district or park (两江新区…) until a clause that names the whole region again.
+		 */
+		private boolean[] subRegionClauses(String sentence) {
+			boolean[] part = new boolean[sentence.length() + 1];
+			boolean inPart = false;
+			int clauseStart = 0;
+			Matcher boundary = CLAUSE_START.matcher(sentence);
+			while (clauseStart <= sentence.length()) {
+				int clauseEnd = boundary.find(clauseStart) ? boundary.start() : sentence.length();
+				String clause = sentence.substring(clauseStart, clauseEnd);
+				Matcher sub = SUB_REGION.matcher(clause);
+				if (sub.find() && !NOT_A_SUB_REGION.matcher(sub.group(1)).find()) {
+					inPart = true;
+				}
+				else if (WHOLE_REGION.matcher(clause).lookingAt() || namesWholeRegion(clause)) {
+					inPart = false;
+				}
+				java.util.Arrays.fill(part, clauseStart, Math.min(clauseEnd + 1, part.length), inPart);
+				clauseStart = clauseEnd + 1;
+			}
+			return part;
 		}
 
 		private Mention lastMentionBefore(List<Mention> mentions, int position, int notBefore) {
@@ -321,7 +480,7 @@ public final class FigureExtractor {
 		}
 
 		private void emit(CompactText line, int offset, String sentence, Indicator named, Gap gap, Quantity quantity,
-				int spanStart, boolean growthAfterFigure) {
+				int spanStart, boolean growthAfterFigure, FigureKind forcedKind) {
 			boolean growth = growthAfterFigure || (gap.growth() && quantity.unit() == Quantity.UnitKind.PERCENT
 					&& !named.unit().id().equals("percent"));
 			Optional<Indicator> indicator = growth ? catalogue.indicator(named.id() + "_growth") : Optional.of(named);
@@ -335,7 +494,7 @@ public final class FigureExtractor {
 			}
 			Cue cue = nearestCue(sentence, quantity.start());
 			Integer explicitYear = lastYear(sentence, quantity.start());
-			FigureKind kind = (cue != null) ? cue.kind() : scope.kind();
+			FigureKind kind = (forcedKind != null) ? forcedKind : (cue != null) ? cue.kind() : scope.kind();
 			if (kind == null) {
 				kind = (explicitYear != null && publishedYear != null && explicitYear > publishedYear) ? FigureKind.TARGET
 						: FigureKind.ACTUAL;
@@ -349,7 +508,7 @@ public final class FigureExtractor {
 			Comparator comparator = (quantity.suffix() != null) ? quantity.suffix()
 					: (gap.comparator() != null) ? gap.comparator()
 							: (kind == FigureKind.TARGET) ? Comparator.GTE : Comparator.EQ;
-			FigureStatus status = (cue != null && kind == FigureKind.ACTUAL) ? cue.status() : null;
+			FigureStatus status = (cue != null && kind == FigureKind.ACTUAL && cue.kind() == FigureKind.ACTUAL) ? cue.status() : null;
 			int sentenceStart = line.origin(offset);
 			int sentenceEnd = line.originEnd(offset + sentence.length());
 			String text = document.text();
@@ -357,6 +516,10 @@ public final class FigureExtractor {
 					status, text.substring(sentenceStart, Math.min(sentenceEnd + 1, text.length())).strip(),
 					document.inputOffset(line.origin(offset + spanStart)),
 					document.inputOffset(line.originEnd(offset + quantity.end()) - 1) + 1);
+			add(figure);
+		}
+
+		private void add(ExtractedFigure figure) {
 			figures.putIfAbsent(figure.identity(), figure);
 		}
 
@@ -393,6 +556,10 @@ public final class FigureExtractor {
 	}
 
 	private record Assignment(Indicator indicator, Quantity quantity) {
+	}
+
+	/** A column of a table: the kind and year its header names. */
+	private record Column(FigureKind kind, Integer year) {
 	}
 
 	/** What a heading line says about the lines beneath it, until the next short line that is not a bullet. */
@@ -440,6 +607,16 @@ public final class FigureExtractor {
 				return null;
 			}
 			return new Gap(comparator, growth);
+		}
+
+		/** The comparator of the linking word that ends right before a value, if any. */
+		static Gap before(String sentence, int position) {
+			for (String word : LINKING_WORDS) {
+				if (sentence.startsWith(word, position - word.length())) {
+					return new Gap(comparatorOf(word, null), false);
+				}
+			}
+			return new Gap(null, false);
 		}
 
 		private static Comparator comparatorOf(String word, Comparator current) {

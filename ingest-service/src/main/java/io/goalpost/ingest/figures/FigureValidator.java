@@ -40,6 +40,9 @@ public class FigureValidator {
 
 	private static final int MAX_TEXT = 2000;
 
+	/** What a publication date must look like, for error messages. */
+	public static final String PUBLISHED_AT_FORMAT = "must be an ISO date (2022-01-17) or date-time with offset (2022-01-17T09:00:00+08:00)";
+
 	private final IndicatorCatalogue catalogue;
 
 	private final IngestProperties properties;
@@ -156,17 +159,26 @@ public class FigureValidator {
 	}
 
 	private OffsetDateTime publishedAt(String text, Fields fields) {
+		try {
+			return publicationTime(text);
+		}
+		catch (DateTimeParseException ex) {
+			fields.reject("source.publishedAt", PUBLISHED_AT_FORMAT);
+			return null;
+		}
+	}
+
+	/**
+	 * A publication date or date-time as clients write it; a date alone is midnight in the default zone.
+	 * @return null for a blank text
+	 * @throws DateTimeParseException when it is neither
+	 */
+	public OffsetDateTime publicationTime(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return (text.length() <= 10) ? LocalDate.parse(text).atStartOfDay(properties.defaultZone()).toOffsetDateTime()
-					: OffsetDateTime.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			fields.reject("source.publishedAt", "must be an ISO date (2022-01-17) or date-time with offset (2022-01-17T09:00:00+08:00)");
-			return null;
-		}
+		return (text.length() <= 10) ? LocalDate.parse(text).atStartOfDay(properties.defaultZone()).toOffsetDateTime()
+				: OffsetDateTime.parse(text);
 	}
 
 	/** Collects the errors of one figure under its index. */

@@ -2,6 +2,7 @@ package io.goalpost.ingest.web;
 
 import java.util.List;
 
+import io.goalpost.ingest.documents.DocumentTooLargeException;
 import io.goalpost.ingest.figures.FieldError;
 import io.goalpost.ingest.figures.InvalidFiguresException;
 import io.goalpost.ingest.publishing.PublishingFailedException;
@@ -51,6 +52,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
 			.body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail documentTooLarge(DocumentTooLargeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+		problem.setTitle("Document too large");
+		return problem;
 	}
 
 	@Override

@@ -1,0 +1,116 @@
+package io.goalpost.ingest.documents;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import io.goalpost.contract.IndicatorCatalogue;
+import io.goalpost.ingest.extraction.DocumentInput;
+import io.goalpost.ingest.extraction.FigureExtractor;
+import io.goalpost.ingest.figures.FieldError;
+import io.goalpost.ingest.figures.FigureValidator;
+import io.goalpost.ingest.figures.IngestProperties;
+import io.goalpost.ingest.figures.InvalidFiguresException;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code POST /api/v1/documents}: an article or report as {@code text/plain}, {@code text/html} or JSON
+ * {@code {text, title, url, publisher, publishedAt, region}}. Answers with the figures found; publishes
+ * them (one Kafka transaction per document) unless {@code ?dryRun=true}.
+ */
+@RestController
+class DocumentController {
+
+	private final DocumentIngestion ingestion;
+
+	private final FigureValidator validator;
+
+	private final IngestProperties properties;
+
+	DocumentController(DocumentIngestion ingestion, FigureValidator validator, IngestProperties properties) {
+		this.ingestion = ingestion;
+		this.validator = validator;
+		this.properties = properties;
+	}
+
+	@PostMapping(path = "/api/v1/documents", consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE })
+	ResponseEntity<DocumentReading> postText(@RequestBody byte[] body,
+			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		String text = decode(body, contentType);
+		boolean html = contentType.isCompatibleWith(MediaType.TEXT_HTML);
+		return answer(ingestion.read(new DocumentInput(text, html, null, null, null), null, null, dryRun));
+	}
+
+	@PostMapping(path = "/api/v1/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<DocumentReading> postJson(@RequestBody DocumentSubmission document,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		if (document.text() == null || document.text().isBlank()) {
+			throw new InvalidFiguresException(List.of(new FieldError("text", "is required")));
+		}
+		checkSize(document.text().getBytes(StandardCharsets.UTF_8).length);
+		LocalDate publishedOn;
+		try {
+			var time = validator.publicationTime(document.publishedAt());
+			publishedOn = (time != null) ? time.atZoneSameInstant(properties.defaultZone()).toLocalDate() : null;
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidFiguresException(List.of(new FieldError("publishedAt", FigureValidator.PUBLISHED_AT_FORMAT)));
+		}
+		DocumentInput input = new DocumentInput(document.text(), false, document.title(), publishedOn, document.region());
+		return answer(ingestion.read(input, document.url(), document.publisher(), dryRun));
+	}
+
+	private ResponseEntity<DocumentReading> answer(DocumentReading reading) {
+		return ResponseEntity.status(reading.dryRun() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(reading);
+	}
+
+	private String decode(byte[] body, MediaType contentType) {
+		checkSize(body.length);
+		Charset charset = (contentType.getCharset() != null) ? contentType.getCharset() : StandardCharsets.UTF_8;
+		try {
+			return charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"The body is not valid " + charset.name() + " text; send UTF-8 or name the charset in Content-Type.");
+		}
+	}
+
+	private void checkSize(long bytes) {
+		if (bytes > properties.maxDocumentSize().toBytes()) {
+			throw new DocumentTooLargeException(bytes, properties.maxDocumentSize().toBytes());
+		}
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class ExtractorConfiguration {
+
+		@Bean
+		FigureExtractor figureExtractor(IndicatorCatalogue catalogue) {
+			return new FigureExtractor(catalogue);
+		}
+
+	}
+
+}
