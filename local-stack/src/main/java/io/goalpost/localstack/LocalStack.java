@@ -27,9 +27,14 @@ public final class LocalStack {
 	}
 
 	public static void main(String[] args) throws Exception {
+		String[] rest = (args.length > 0) ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
 		if (args.length > 0 && args[0].equals("console-consumer")) {
 			// Kafka's own console consumer, shipped in this jar so subscribers need no Kafka download.
-			org.apache.kafka.tools.consumer.ConsoleConsumer.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+			org.apache.kafka.tools.consumer.ConsoleConsumer.main(rest);
+			return;
+		}
+		if (args.length > 0 && args[0].equals("evaluate")) {
+			io.goalpost.ingest.extraction.CorpusEvaluation.main(rest);
 			return;
 		}
 		LocalStack stack = new LocalStack();

@@ -32,7 +32,7 @@ public final class CorpusEvaluation {
 		this.extractor = extractor;
 	}
 
-	/** {@code java … CorpusEvaluation <corpus folder> [--raw]}: prints the report; exits 1 below a perfect score. */
+	/** {@code java … CorpusEvaluation <corpus folder> [--raw]}: prints the report. */
 	public static void main(String[] args) throws IOException {
 		if (args.length < 1) {
 			System.err.println("usage: evaluate <corpus folder with expected.json> [--raw]");

@@ -1,0 +1,49 @@
+package io.goalpost.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmarks with JMH and prints a table in the units docs/benchmarks.md records.
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick]}.
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean quick = List.of(args).contains("--quick");
+		String corpus = System.getProperty(ExtractorBenchmark.CORPUS, "../shared/corpus");
+		Options options = new OptionsBuilder().include(ExtractorBenchmark.class.getSimpleName())
+			.forks(1)
+			.threads(1)
+			.warmupIterations(quick ? 2 : 5)
+			.warmupTime(TimeValue.seconds(quick ? 1 : 2))
+			.measurementIterations(quick ? 3 : 10)
+			.measurementTime(TimeValue.seconds(quick ? 1 : 2))
+			.jvmArgsAppend("-D" + ExtractorBenchmark.CORPUS + "=" + corpus)
+			.build();
+		Collection<RunResult> results = new Runner(options).run();
+
+		List<String> documents = ExtractorBenchmark.seedDocuments();
+		double bytesPerDocument = documents.stream().mapToInt((d) -> d.getBytes(StandardCharsets.UTF_8).length).average().orElseThrow();
+		System.out.println();
+		System.out.printf("%-32s %14s %12s %10s%n", "benchmark (1 thread)", "documents/s", "± (99.9%)", "MB/s");
+		for (RunResult result : results) {
+			double perSecond = result.getPrimaryResult().getScore();
+			double error = result.getPrimaryResult().getScoreError();
+			System.out.printf("%-32s %14.0f %12.0f %10.2f%n", "extractor, seed corpus", perSecond, error,
+					perSecond * bytesPerDocument / 1_000_000);
+		}
+		System.out.printf("(%d seed documents, %.0f bytes of UTF-8 on average)%n", documents.size(), bytesPerDocument);
+	}
+
+}
