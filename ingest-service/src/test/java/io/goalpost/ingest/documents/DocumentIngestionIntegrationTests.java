@@ -14,60 +14,17 @@ import java.util.stream.Collectors;
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
+import io.goalpost.ingest.IngestIntegrationTest;
 import io.goalpost.support.CloudEventRecords;
-import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
-import io.goalpost.testsupport.TopicReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=ingest", "goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY,
-				"goalpost.ingest.max-document-size=64KB" })
-class DocumentIngestionIntegrationTests {
-
-	private static String figuresTopic;
-
-	private static TopicReader topic;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JsonMapper json;
-
-	private ServiceClient ingest;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		figuresTopic = "indicator-figures-" + Infrastructure.register(registry);
-	}
-
-	@BeforeEach
-	void connect() {
-		ingest = ServiceClient.onPort(port);
-		if (topic == null) {
-			topic = TopicReader.of(figuresTopic);
-		}
-	}
-
-	@AfterAll
-	static void disconnect() {
-		topic.close();
-	}
+class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 
 	@Test
 	void readsTheFiguresOfARawArticleAndSaysWhereItsDateAndRegionCameFrom() throws Exception {
@@ -141,7 +98,7 @@ class DocumentIngestionIntegrationTests {
 		HttpResponse<String> badDate = ingest.postJson("/api/v1/documents", "{\"text\":\"力争高新技术企业突破7000家。\",\"publishedAt\":\"last spring\"}");
 		assertThat(badDate.statusCode()).isEqualTo(422);
 
-		HttpRequest invalidUtf8 = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/documents"))
+		HttpRequest invalidUtf8 = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/api/v1/documents"))
 			.header("Content-Type", "text/plain")
 			.header("X-Api-Key", ServiceClient.TEST_API_KEY)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] { (byte) 0xE9, (byte) 0x87, 0x41, (byte) 0xFF }))

@@ -8,60 +8,18 @@ import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureKind;
 import io.goalpost.contract.FigureReported;
-import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
+import io.goalpost.ingest.IngestIntegrationTest;
 import io.goalpost.support.CloudEventRecords;
-import io.goalpost.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=ingest", "goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY })
-class FigureIngestionIntegrationTests {
-
-	private static String figuresTopic;
-
-	private static TopicReader topic;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JsonMapper json;
-
-	private ServiceClient ingest;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		figuresTopic = "indicator-figures-" + Infrastructure.register(registry);
-	}
-
-	@BeforeEach
-	void connect() {
-		ingest = ServiceClient.onPort(port);
-		if (topic == null) {
-			topic = TopicReader.of(figuresTopic);
-		}
-	}
-
-	@AfterAll
-	static void disconnect() {
-		topic.close();
-	}
+class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 
 	@Test
 	void publishesOneCloudEventPerFigureKeyedBySeries() {
