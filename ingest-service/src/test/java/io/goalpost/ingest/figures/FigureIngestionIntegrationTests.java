@@ -96,6 +96,12 @@ class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 		HttpResponse<String> notANumber = ingest.postJson("/api/v1/figures",
 				"{\"region\":\"chongqing\",\"indicator\":\"gdp\",\"year\":2021,\"kind\":\"actual\",\"value\":NaN}");
 		assertThat(notANumber.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(notANumber.body()).at("/errors/0/field").asString()).isEqualTo("[0].value");
+
+		HttpResponse<String> infinite = ingest.postJson("/api/v1/figures",
+				"{\"region\":\"chongqing\",\"indicator\":\"gdp\",\"year\":2021,\"kind\":\"actual\",\"value\":-Infinity}");
+		assertThat(infinite.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(infinite.body()).at("/errors/0/field").asString()).isEqualTo("[0].value");
 	}
 
 	@Test
