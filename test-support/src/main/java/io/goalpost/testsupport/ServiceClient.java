@@ -40,7 +40,11 @@ public record ServiceClient(String baseUrl, String apiKey) {
 	}
 
 	public HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+		if (apiKey != null) {
+			request.header("X-Api-Key", apiKey);
+		}
+		return send(request.build());
 	}
 
 	private static HttpResponse<String> send(HttpRequest request) {

@@ -2,6 +2,7 @@ package io.goalpost.metrics.figures;
 
 import io.goalpost.metrics.TopicProperties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -28,15 +30,24 @@ class FigureConsumerConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(FigureConsumerConfiguration.class);
 
 	@Bean
-	DefaultErrorHandler figureErrorHandler(KafkaTemplate<String, byte[]> template) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+	@SuppressWarnings("unchecked")
+	DefaultErrorHandler figureErrorHandler(KafkaTemplate<String, byte[]> template, DeadLetterLog deadLetters) {
+		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+		// Kept in the database first (idempotent), then published: a failed publish retries both.
+		ConsumerRecordRecoverer recoverer = (record, ex) -> {
+			deadLetters.record((ConsumerRecord<?, byte[]>) record, ex);
+			publisher.accept(record, ex);
+		};
 		ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
 		backOff.setMaxInterval(10_000);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		// Retries are unlimited, so the error handler would never log a stuck record: say it on every attempt.
-		handler.setRetryListeners((record, ex, attempt) -> log.warn("Figure at {}-{}@{} failed (attempt {}): {}",
-				record.topic(), record.partition(), record.offset(), attempt, NestedExceptionUtils.getMostSpecificCause(ex).toString()));
+		handler.setRetryListeners((record, ex, attempt) -> {
+			log.warn("Figure at {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(), record.offset(),
+					attempt, NestedExceptionUtils.getMostSpecificCause(ex).toString());
+			deadLetters.retried();
+		});
 		handler.addNotRetryableExceptions(UnusableFigureException.class, DataIntegrityViolationException.class);
 		return handler;
 	}

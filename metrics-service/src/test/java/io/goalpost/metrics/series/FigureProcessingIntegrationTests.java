@@ -158,6 +158,13 @@ class FigureProcessingIntegrationTests {
 		assertThat(CloudEventRecords.header(dead.get(0), "kafka_dlt-exception-message")).contains("FigureReported");
 		assertThat(CloudEventRecords.header(dead.get(1), EventTypes.HEADER_ID)).isEqualTo(wrongUnit.eventId().toString());
 		assertThat(CloudEventRecords.header(dead.get(1), "kafka_dlt-exception-message")).contains("unit 'percent'");
+
+		JsonNode kept = getJson("/api/v1/dead-letters");
+		assertThat(kept.findValuesAsString("reason")).anyMatch((reason) -> reason.contains("unit 'percent'"));
+		assertThat(kept.findValuesAsString("eventId")).contains(wrongUnit.eventId().toString());
+		assertThat(kept.findValuesAsString("payload")).contains("{\"this is\": not json");
+		assertThat(ServiceClient.onPort(port).get("/actuator/prometheus").body())
+			.containsPattern("goalpost_figures_dead_lettered_total\\S* 2\\.0");
 	}
 
 	private void send(FigureReported figure) {

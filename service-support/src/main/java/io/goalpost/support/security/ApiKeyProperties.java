@@ -1,4 +1,4 @@
-package io.goalpost.ingest.security;
+package io.goalpost.support.security;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.goalpost.ingest.security;
+package io.goalpost.support.security;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,16 +20,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every write under {@code /api/} needs a valid {@code X-Api-Key}: 401 without one, 403 with a wrong one.
- * Keys are compared as SHA-256 digests in constant time and never logged.
+ * Every write under {@code /api/} needs a valid {@code X-Api-Key}: 401 without one, 403 with a wrong one;
+ * reads too when {@code goalpost.security.open-reads=false}. Keys are compared as SHA-256 digests in
+ * constant time and never logged.
  */
-@Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class ApiKeyFilter extends OncePerRequestFilter {
+public class ApiKeyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Api-Key";
 
@@ -44,7 +43,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	ApiKeyFilter(ApiKeyProperties properties, JsonMapper json) {
+	public ApiKeyFilter(ApiKeyProperties properties, JsonMapper json) {
 		this.keyDigests = properties.apiKeys().stream().map(ApiKeyFilter::digest).toList();
 		this.openReads = properties.openReads();
 		this.json = json;
