@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=ingest", "goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY,
-				"goalpost.ingest.max-document-size=64KB" })
+				"goalpost.http.max-body-size=64KB" })
 public abstract class IngestIntegrationTest {
 
 	private static String figuresTopic;

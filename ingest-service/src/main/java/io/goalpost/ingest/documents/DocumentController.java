@@ -32,7 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code POST /api/v1/documents}: an article or report as {@code text/plain}, {@code text/html} or JSON
  * {@code {text, title, url, publisher, publishedAt, region}}. Answers with the figures found; publishes
- * them (one Kafka transaction per document) unless {@code ?dryRun=true}.
+ * them (one Kafka transaction per document) unless {@code ?dryRun=true}. Bodies over
+ * {@code goalpost.http.max-body-size} are refused before they are read (413).
  */
 @RestController
 class DocumentController {
@@ -64,7 +65,6 @@ class DocumentController {
 		if (document.text() == null || document.text().isBlank()) {
 			throw new InvalidFiguresException(List.of(new FieldError("text", "is required")));
 		}
-		checkSize(document.text().getBytes(StandardCharsets.UTF_8).length);
 		LocalDate publishedOn;
 		try {
 			var time = validator.publicationTime(document.publishedAt());
@@ -82,7 +82,6 @@ class DocumentController {
 	}
 
 	private String decode(byte[] body, MediaType contentType) {
-		checkSize(body.length);
 		Charset charset = (contentType.getCharset() != null) ? contentType.getCharset() : StandardCharsets.UTF_8;
 		try {
 			return charset.newDecoder()
@@ -97,18 +96,12 @@ class DocumentController {
 		}
 	}
 
-	private void checkSize(long bytes) {
-		if (bytes > properties.maxDocumentSize().toBytes()) {
-			throw new DocumentTooLargeException(bytes, properties.maxDocumentSize().toBytes());
-		}
-	}
-
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	static class ExtractorConfiguration {
 
 		@Bean
-		FigureExtractor figureExtractor(IndicatorCatalogue catalogue) {
-			return new FigureExtractor(catalogue);
+		FigureExtractor figureExtractor(IndicatorCatalogue catalogue, IngestProperties properties) {
+			return new FigureExtractor(catalogue, properties.extractionTimeBudget());
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.goalpost.ingest.extraction;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +60,9 @@ public final class FigureExtractor {
 
 	private static final Pattern CLAUSE_START = Pattern.compile("[,:]");
 
+	/** Longer lists of indicators joined by 、 are not enumerations a report would write. */
+	private static final int LONGEST_ENUMERATION = 12;
+
 	private static final Pattern TABLE_SEPARATOR = Pattern.compile("\\t+|\\s*\\|\\s*| {2,}");
 
 	private static final Pattern TABLE_UNIT = Pattern.compile("\\(([^)]{1,4})\\)\\s*$");
@@ -82,13 +86,24 @@ public final class FigureExtractor {
 			"提升", "保持", "总数", "总量", "数量", "规模", "分别", "累计", "预计", "初步", "同比", "年均", "力争", "争取", "增长", "增速", "增幅",
 			"全年", "年末", "年底", "今年", "去年", "上年", "达", "超", "逾", "要", "将", "已", "共", "为", "是", "约", "近", "在", "了");
 
+	/** Enough for any real document many times over; a document built to be slow stops here. */
+	public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(2);
+
 	private final IndicatorCatalogue catalogue;
 
 	private final Lexicon lexicon;
 
+	private final Duration timeBudget;
+
 	public FigureExtractor(IndicatorCatalogue catalogue) {
+		this(catalogue, DEFAULT_TIME_BUDGET);
+	}
+
+	/** @param timeBudget how long one document may take; past it, reading stops and says so */
+	public FigureExtractor(IndicatorCatalogue catalogue, Duration timeBudget) {
 		this.catalogue = catalogue;
 		this.lexicon = new Lexicon(catalogue);
+		this.timeBudget = timeBudget;
 	}
 
 	public Extraction extract(DocumentInput input) {
@@ -108,6 +123,10 @@ public final class FigureExtractor {
 		Reading reading = new Reading(document, normalized,
 				published.known() ? published.value().getYear() : null, region.known() ? region.value().id() : null);
 		List<ExtractedFigure> figures = reading.figures();
+		if (reading.stoppedAt >= 0) {
+			warnings.add("reading stopped at character " + reading.stoppedAt + " of " + normalized.length()
+					+ ": the document took longer than " + timeBudget.toMillis() + " ms; figures after it are missing");
+		}
 		if (reading.yearless > 0) {
 			warnings.add(reading.yearless + " figure(s) left out: their year is relative (今年, 去年) or unstated and the publication date is unknown");
 		}
@@ -167,6 +186,15 @@ public final class FigureExtractor {
 
 		private int yearless;
 
+		private int stoppedAt = -1;
+
+		/** The cue words and years of the sentence being read, by position. */
+		private Marks<Cue> cues;
+
+		private Marks<Integer> years;
+
+		private final long deadline = System.nanoTime() + timeBudget.toNanos();
+
 		Reading(DocumentText document, String normalized, Integer publishedYear, String region) {
 			this.document = document;
 			this.normalized = normalized;
@@ -177,6 +205,10 @@ public final class FigureExtractor {
 		List<ExtractedFigure> figures() {
 			int lineStart = 0;
 			while (lineStart <= normalized.length()) {
+				if (System.nanoTime() > deadline) {
+					stoppedAt = lineStart;
+					break;
+				}
 				int lineEnd = normalized.indexOf('\n', lineStart);
 				if (lineEnd < 0) {
 					lineEnd = normalized.length();
@@ -349,6 +381,8 @@ public final class FigureExtractor {
 				return;
 			}
 			boolean[] aboutPart = subRegionClauses(sentence);
+			cues = Marks.of(CUE.matcher(sentence), (m) -> Cue.of(m.group()));
+			years = Marks.of(YEAR.matcher(sentence), this::yearOf);
 			List<Quantity> quantities = new ArrayList<>();
 			Matcher m = Quantity.matcher(sentence);
 			while (m.find()) {
@@ -402,7 +436,7 @@ public final class FigureExtractor {
 							quantity.start(), true, null);
 					previous = null;
 				}
-				else if (TARGET_AFTER.matcher(sentence.substring(quantity.end())).lookingAt()) {
+				else if (TARGET_AFTER.matcher(sentence).region(quantity.end(), sentence.length()).lookingAt()) {
 					Mention subject = lastMentionBefore(mentions, quantity.start(), 0);
 					if (subject != null) {
 						emit(line, offset, sentence, subject.indicator(), Gap.before(sentence, quantity.start()), quantity,
@@ -441,21 +475,35 @@ public final class FigureExtractor {
 			return part;
 		}
 
+		/** The last mention ending at or before {@code position} and starting at or after {@code notBefore}. */
 		private Mention lastMentionBefore(List<Mention> mentions, int position, int notBefore) {
-			Mention last = null;
-			for (Mention mention : mentions) {
-				if (mention.end() <= position && mention.start() >= notBefore) {
-					last = mention;
-				}
-			}
-			return last;
+			int index = lastIndexEndingBy(mentions, position);
+			return (index >= 0 && mentions.get(index).start() >= notBefore) ? mentions.get(index) : null;
 		}
 
-		/** The mentions joined to this one by 、和及与 alone, in order, ending with it. */
+		private int lastIndexEndingBy(List<Mention> mentions, int position) {
+			// Mentions do not overlap, so their ends are sorted as their starts are.
+			int low = 0;
+			int high = mentions.size() - 1;
+			int found = -1;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				if (mentions.get(middle).end() <= position) {
+					found = middle;
+					low = middle + 1;
+				}
+				else {
+					high = middle - 1;
+				}
+			}
+			return found;
+		}
+
+		/** The mentions joined to this one by 、和及与 alone, in order, ending with it (at most a dozen). */
 		private List<Mention> enumeration(List<Mention> mentions, Mention last, String sentence) {
-			int index = mentions.indexOf(last);
+			int index = lastIndexEndingBy(mentions, last.end());
 			int first = index;
-			while (first > 0) {
+			while (first > 0 && index - first < LONGEST_ENUMERATION) {
 				String between = sentence.substring(mentions.get(first - 1).end(), mentions.get(first).start());
 				if (!between.matches("[、和及与]")) {
 					break;
@@ -492,8 +540,8 @@ public final class FigureExtractor {
 			if (indicator.isEmpty() && quantity.unit() != Quantity.UnitKind.PERCENT) {
 				return;
 			}
-			Cue cue = nearestCue(sentence, quantity.start());
-			Integer explicitYear = lastYear(sentence, quantity.start());
+			Cue cue = cues.lastBefore(quantity.start());
+			Integer explicitYear = years.lastBefore(quantity.start());
 			FigureKind kind = (forcedKind != null) ? forcedKind : (cue != null) ? cue.kind() : scope.kind();
 			if (kind == null) {
 				kind = (explicitYear != null && publishedYear != null && explicitYear > publishedYear) ? FigureKind.TARGET
@@ -531,31 +579,43 @@ public final class FigureExtractor {
 		}
 
 		private Integer lastYear(String text, int before) {
-			Integer year = null;
-			Matcher m = YEAR.matcher(text);
-			while (m.find() && m.start() < before) {
-				year = switch (m.group()) {
-					case "今年", "本年", "当年" -> publishedYear;
-					case "去年", "上年" -> (publishedYear != null) ? publishedYear - 1 : null;
-					case "明年" -> (publishedYear != null) ? publishedYear + 1 : null;
-					default -> Integer.parseInt(m.group(1));
-				};
-			}
-			return year;
+			return Marks.of(YEAR.matcher(text), this::yearOf).lastBefore(before);
 		}
 
-		private Cue nearestCue(String sentence, int before) {
-			Cue cue = null;
-			Matcher m = CUE.matcher(sentence);
-			while (m.find() && m.start() < before) {
-				cue = Cue.of(m.group());
-			}
-			return cue;
+		private Integer yearOf(Matcher m) {
+			return switch (m.group()) {
+				case "今年", "本年", "当年" -> publishedYear;
+				case "去年", "上年" -> (publishedYear != null) ? publishedYear - 1 : null;
+				case "明年" -> (publishedYear != null) ? publishedYear + 1 : null;
+				default -> Integer.parseInt(m.group(1));
+			};
 		}
 
 	}
 
 	private record Assignment(Indicator indicator, Quantity quantity) {
+	}
+
+	/** Words found in a sentence, by position, so the last one before a figure is a binary search away. */
+	private record Marks<T>(int[] positions, List<T> values) {
+
+		static <T> Marks<T> of(Matcher matcher, java.util.function.Function<Matcher, T> value) {
+			List<Integer> positions = new ArrayList<>();
+			List<T> values = new ArrayList<>();
+			while (matcher.find()) {
+				positions.add(matcher.start());
+				values.add(value.apply(matcher));
+			}
+			return new Marks<>(positions.stream().mapToInt(Integer::intValue).toArray(), values);
+		}
+
+		/** The value of the last mark starting before {@code position}, or null. */
+		T lastBefore(int position) {
+			int index = java.util.Arrays.binarySearch(positions, position);
+			int before = (index >= 0) ? index - 1 : -index - 2;
+			return (before >= 0) ? values.get(before) : null;
+		}
+
 	}
 
 	/** A column of a table: the kind and year its header names. */

@@ -1,8 +1,7 @@
 package io.goalpost.ingest.figures;
 
+import java.time.Duration;
 import java.time.ZoneId;
-
-import org.springframework.util.unit.DataSize;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultZone the zone of a publication date given without a time ({@code 2022-01-17}); Chinese
  * government documents are dated in Beijing time
  * @param maxFiguresPerRequest how many figures one request may carry
- * @param maxDocumentSize the largest document {@code POST /api/v1/documents} reads
+ * @param extractionTimeBudget how long reading one document may take before it stops and says so
  */
 @ConfigurationProperties("goalpost.ingest")
 public record IngestProperties(@DefaultValue("Asia/Shanghai") ZoneId defaultZone,
-		@DefaultValue("5000") int maxFiguresPerRequest, @DefaultValue("1MB") DataSize maxDocumentSize) {
+		@DefaultValue("5000") int maxFiguresPerRequest, @DefaultValue("2s") Duration extractionTimeBudget) {
 }

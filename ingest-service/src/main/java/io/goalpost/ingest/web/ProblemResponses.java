@@ -2,10 +2,10 @@ package io.goalpost.ingest.web;
 
 import java.util.List;
 
-import io.goalpost.ingest.documents.DocumentTooLargeException;
 import io.goalpost.ingest.figures.FieldError;
 import io.goalpost.ingest.figures.InvalidFiguresException;
 import io.goalpost.ingest.publishing.PublishingFailedException;
+import io.goalpost.support.security.BodySizeLimitFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -54,16 +54,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			.body(problem);
 	}
 
-	@ExceptionHandler
-	ProblemDetail documentTooLarge(DocumentTooLargeException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
-		problem.setTitle("Document too large");
-		return problem;
-	}
-
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable tooLarge = ex.getMostSpecificCause();
+		if (tooLarge instanceof BodySizeLimitFilter.BodyTooLargeException) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+			problem.setTitle("Request body too large");
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
 		problem.setTitle("Unreadable request body");
 		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {

@@ -109,7 +109,7 @@ class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 
 		HttpResponse<String> tooLarge = ingest.post("/api/v1/documents", "text/plain", "高新技术企业".repeat(12_000));
 		assertThat(tooLarge.statusCode()).isEqualTo(413);
-		assertThat(json.readTree(tooLarge.body()).get("detail").asString()).contains("max-document-size");
+		assertThat(json.readTree(tooLarge.body()).get("detail").asString()).contains("max-body-size");
 
 		assertThat(ingest.withApiKey(null).post("/api/v1/documents", "text/plain", "x").statusCode()).isEqualTo(401);
 	}

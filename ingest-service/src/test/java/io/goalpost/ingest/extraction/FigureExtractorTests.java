@@ -154,6 +154,27 @@ class FigureExtractorTests {
 		}
 	}
 
+	@Test
+	void stopsReadingWhenTheTimeBudgetIsSpentAndSaysSo() {
+		FigureExtractor hurried = new FigureExtractor(IndicatorCatalogue.standard(), java.time.Duration.ZERO);
+		Extraction extraction = hurried.extract(new DocumentInput("2023年，高新技术企业达到5000家。\n".repeat(100), false, null,
+				PUBLISHED, "chongqing"));
+		assertThat(extraction.warnings()).anyMatch((w) -> w.startsWith("reading stopped at character"));
+	}
+
+	@Test
+	void readsDocumentsBuiltToBeSlowToTheEnd() {
+		List<String> hostile = List.of("<b>".repeat(200_000), "<div>".repeat(100_000), "<table><tr><td>".repeat(30_000),
+				"<p>" + "力争高新技术企业、".repeat(40_000) + "分别达到" + "1家、".repeat(30_000), "2021年".repeat(100_000),
+				"1.2万家".repeat(60_000));
+		// A budget no real run comes near: this asserts the reading ends, not how fast (that is JMH's job).
+		FigureExtractor patient = new FigureExtractor(IndicatorCatalogue.standard(), java.time.Duration.ofMinutes(1));
+		for (String document : hostile) {
+			Extraction extraction = patient.extract(new DocumentInput(document, document.startsWith("<"), null, PUBLISHED, "chongqing"));
+			assertThat(extraction.warnings()).noneMatch((w) -> w.startsWith("reading stopped"));
+		}
+	}
+
 	private List<ExtractedFigure> read(String text) {
 		return extractor.extract(new DocumentInput(text, false, null, PUBLISHED, "chongqing")).figures();
 	}

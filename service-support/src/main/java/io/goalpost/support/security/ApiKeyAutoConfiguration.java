@@ -5,9 +5,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 
-/** The API key check, the same in both services. */
+/** The API key check and the request body limit, the same in both services. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ApiKeyProperties.class)
@@ -16,6 +18,11 @@ public class ApiKeyAutoConfiguration {
 	@Bean
 	ApiKeyFilter apiKeyFilter(ApiKeyProperties properties, JsonMapper json) {
 		return new ApiKeyFilter(properties, json);
+	}
+
+	@Bean
+	BodySizeLimitFilter bodySizeLimitFilter(@Value("${goalpost.http.max-body-size:1MB}") DataSize limit, JsonMapper json) {
+		return new BodySizeLimitFilter(limit.toBytes(), json);
 	}
 
 }
