@@ -1,14 +1,8 @@
 package io.goalpost.system;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import io.goalpost.ingest.IngestApplication;
-import io.goalpost.metrics.MetricsApplication;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -17,46 +11,27 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class RunningGoalpost implements AutoCloseable {
 
-	private final String suffix = "sys" + System.nanoTime();
+	private final Services.Topics topics = Services.Topics.fresh();
 
 	private final ConfigurableApplicationContext metrics;
 
 	private final ConfigurableApplicationContext ingest;
 
 	RunningGoalpost() {
-		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
-		List<String> common = List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + Infrastructure.kafka().bootstrapServers(),
-				"--goalpost.topics.figures=" + figuresTopic(), "--goalpost.topics.alerts=" + alertsTopic());
-		metrics = start(MetricsApplication.builder(), common, "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--goalpost.consumer.concurrency=2");
-		ingest = start(IngestApplication.builder(), common, "--goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY);
-	}
-
-	private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, List<String> common, String... args) {
-		List<String> all = new ArrayList<>(common);
-		all.addAll(List.of(args));
-		return builder.run(all.toArray(String[]::new));
-	}
-
-	String figuresTopic() {
-		return "indicator-figures-" + suffix;
+		metrics = Services.metrics(topics, Infrastructure.postgres().newDatabase(), "goalpost-metrics");
+		ingest = Services.ingest(topics);
 	}
 
 	String alertsTopic() {
-		return "indicator-alerts-" + suffix;
+		return topics.alerts();
 	}
 
 	ServiceClient ingest() {
-		return ServiceClient.onPort(port(ingest));
+		return ServiceClient.onPort(Services.port(ingest));
 	}
 
 	ServiceClient metrics() {
-		return ServiceClient.onPort(port(metrics));
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+		return ServiceClient.onPort(Services.port(metrics));
 	}
 
 	@Override

@@ -67,6 +67,22 @@ public final class Infrastructure {
 		return suffix;
 	}
 
+	/**
+	 * Creates topics with the partitions the services use, before anything is produced: a topic created by
+	 * a producer's first record would get the broker's default, and adding partitions later moves keys.
+	 */
+	public static void createTopics(int partitions, String... names) {
+		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
+			.create(java.util.Map.of("bootstrap.servers", kafka().bootstrapServers()))) {
+			admin.createTopics(java.util.Arrays.stream(names)
+				.map((name) -> new org.apache.kafka.clients.admin.NewTopic(name, partitions, (short) 1))
+				.toList()).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not create topics " + java.util.List.of(names), ex);
+		}
+	}
+
 	static String uniqueName(String prefix) {
 		return prefix + "_" + ProcessHandle.current().pid() + "_" + names.incrementAndGet();
 	}
@@ -105,6 +121,23 @@ public final class Infrastructure {
 
 	/** Where a test's own database is. */
 	public record Database(String jdbcUrl, String username, String password) {
+
+		private static final java.util.regex.Pattern HOST_PORT = java.util.regex.Pattern.compile("//([^:/]+):(\\d+)/");
+
+		/** The same database reached through a proxy that a test can cut. */
+		public Database through(TcpProxy proxy) {
+			return new Database(HOST_PORT.matcher(jdbcUrl).replaceFirst("//localhost:" + proxy.port() + "/"), username, password);
+		}
+
+		/** A proxy in front of this database's server. */
+		public TcpProxy proxy() {
+			java.util.regex.Matcher m = HOST_PORT.matcher(jdbcUrl);
+			if (!m.find()) {
+				throw new IllegalStateException("No host and port in " + jdbcUrl);
+			}
+			return TcpProxy.to(m.group(1), Integer.parseInt(m.group(2)));
+		}
+
 	}
 
 }

@@ -68,10 +68,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String presented = request.getHeader(HEADER);
 		if (presented == null || presented.isEmpty()) {
+			log.info("Refused {} {} from {}: no API key", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
 			reject(request, response, HttpStatus.UNAUTHORIZED, "This request needs an API key in the " + HEADER + " header.");
 			return;
 		}
 		if (!isKnown(presented)) {
+			// Never the key itself: a wrong key is often a right key for somewhere else.
+			log.warn("Refused {} {} from {}: wrong API key", request.getMethod(), request.getRequestURI(), request.getRemoteAddr());
 			reject(request, response, HttpStatus.FORBIDDEN, "The API key in the " + HEADER + " header is not valid.");
 			return;
 		}

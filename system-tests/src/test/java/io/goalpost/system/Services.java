@@ -1,0 +1,87 @@
+package io.goalpost.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.goalpost.ingest.IngestApplication;
+import io.goalpost.metrics.MetricsApplication;
+import io.goalpost.testsupport.Infrastructure;
+import io.goalpost.testsupport.ServiceClient;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the services as they run in production: in this JVM, or as a process of their own that a test can kill. */
+final class Services {
+
+	private Services() {
+	}
+
+	/** Topic names of one test's own. */
+	record Topics(String figures, String alerts) {
+
+		/** New topics, created with the services' partition count before anyone produces to them. */
+		static Topics fresh() {
+			String suffix = "sys" + System.nanoTime();
+			Topics topics = new Topics("indicator-figures-" + suffix, "indicator-alerts-" + suffix);
+			Infrastructure.createTopics(6, topics.figures(), topics.figures() + "-dlt", topics.alerts());
+			return topics;
+		}
+
+	}
+
+	static ConfigurableApplicationContext metrics(Topics topics, Infrastructure.Database database, String group) {
+		return run(MetricsApplication.builder(), metricsArguments(topics, database, group));
+	}
+
+	static ConfigurableApplicationContext ingest(Topics topics) {
+		List<String> arguments = common(topics);
+		arguments.add("--goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY);
+		return run(IngestApplication.builder(), arguments);
+	}
+
+	/** metrics-service from its executable jar in a JVM of its own, so that it can be killed outright. */
+	static Process metricsProcess(Topics topics, Infrastructure.Database database, String group) throws IOException {
+		Path jar;
+		try (var files = Files.list(Path.of(System.getProperty("goalpost.root", ".."), "metrics-service", "target"))) {
+			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("metrics-service's executable jar is missing: build with ./mvnw verify"));
+		}
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
+				"-jar", jar.toString()));
+		command.addAll(metricsArguments(topics, database, group));
+		File log = Files.createTempFile("metrics-service-", ".log").toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
+	private static List<String> metricsArguments(Topics topics, Infrastructure.Database database, String group) {
+		List<String> arguments = common(topics);
+		arguments.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(), "--spring.kafka.consumer.group-id=" + group,
+				"--goalpost.consumer.concurrency=2",
+				// The broker's shortest session, so a killed member's partitions move on within seconds.
+				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
+				"--spring.kafka.consumer.properties.heartbeat.interval.ms=1500"));
+		return arguments;
+	}
+
+	private static List<String> common(Topics topics) {
+		return new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + Infrastructure.kafka().bootstrapServers(),
+				"--goalpost.topics.figures=" + topics.figures(), "--goalpost.topics.alerts=" + topics.alerts()));
+	}
+
+	private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, List<String> arguments) {
+		return builder.run(arguments.toArray(String[]::new));
+	}
+
+}
