@@ -1,0 +1,377 @@
+package io.goalpost.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import io.goalpost.contract.EventCodec;
+import io.goalpost.contract.EventTypes;
+import io.goalpost.contract.FigureReported;
+import io.goalpost.support.CloudEventRecords;
+import io.goalpost.testsupport.Infrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The end-to-end benchmark: a real broker and PostgreSQL, metrics-service and ingest-service as processes
+ * of their own, a workload of figures over many series, and in the same run the machine's own limits on
+ * that broker and database. Prints one table.
+ * <p>
+ * {@code ./goalpost bench-pipeline [--figures N] [--series S] [--rates 1000,10000] [--seconds T] [--plot file.svg]}
+ */
+public final class PipelineHarness {
+
+	private final int figures;
+
+	private final Workload workload;
+
+	private final List<Integer> rates;
+
+	private final int seconds;
+
+	private final List<String[]> rows = new ArrayList<>();
+
+	private final List<LatencyPlot.Point> points = new ArrayList<>();
+
+	private final Path plot;
+
+	private PipelineHarness(int figures, int series, List<Integer> rates, int seconds, Path plot) {
+		this.plot = plot;
+		this.figures = figures;
+		this.workload = new Workload(series);
+		this.rates = rates;
+		this.seconds = seconds;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		PipelineHarness harness = new PipelineHarness(Integer.parseInt(options.getOrDefault("figures", "1000000")),
+				Integer.parseInt(options.getOrDefault("series", "10000")),
+				List.of(options.getOrDefault("rates", "1000,10000").split(",")).stream().map(Integer::parseInt).toList(),
+				Integer.parseInt(options.getOrDefault("seconds", "10")), Path.of(options.getOrDefault("plot", "benchmarks/target/pipeline.svg")));
+		harness.run();
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		say("Goalpost pipeline benchmark: %,d figures over %,d series, %s, %d cores".formatted(figures, workload.series(),
+				LocalDate.now(), Runtime.getRuntime().availableProcessors()));
+		List<byte[]> events = new ArrayList<>(figures);
+		Instant now = Instant.now();
+		for (long n = 0; n < figures; n++) {
+			events.add(EventCodec.write(workload.figure(n, now)));
+		}
+		double kafka = kafkaLimit(events);
+		double postgres = postgresLimit();
+		double goalpost = endToEnd(events, Math.min(kafka, postgres));
+		for (int rate : rates) {
+			latency(rate);
+		}
+		httpIngest();
+		print();
+		LatencyPlot.write(plot, points, goalpost, "Goalpost, %,d figures over %,d series, %s, %d cores".formatted(figures,
+				workload.series(), LocalDate.now(), Runtime.getRuntime().availableProcessors()));
+		say("Plot: " + plot);
+		say(String.format(Locale.ROOT, "Goalpost end to end: %.0f figures/s = %.3f of the lower machine limit (%.0f/s)", goalpost,
+				goalpost / Math.min(kafka, postgres), Math.min(kafka, postgres)));
+	}
+
+	/** Kafka's raw rate for the same records: produced and consumed by plain clients, first send to last receipt. */
+	private double kafkaLimit(List<byte[]> events) throws Exception {
+		String topic = "bench-raw-" + UUID.randomUUID();
+		Infrastructure.createTopics(6, topic);
+		AtomicLong consumed = new AtomicLong();
+		long start = System.nanoTime();
+		CompletableFuture<Void> consumer = CompletableFuture.runAsync(() -> {
+			try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+					bootstrap(), ConsumerConfig.GROUP_ID_CONFIG, topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+					ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer())) {
+				c.subscribe(List.of(topic));
+				while (consumed.get() < events.size()) {
+					consumed.addAndGet(c.poll(Duration.ofMillis(100)).count());
+				}
+			}
+		});
+		produce(topic, events, 0);
+		consumer.get(30, TimeUnit.MINUTES);
+		double rate = events.size() / seconds(start);
+		row("Kafka produce+consume, plain clients (limit)", rate, "");
+		return rate;
+	}
+
+	/** PostgreSQL's rate for the same insert, done the best way: multi-row batches in one transaction each. */
+	private double postgresLimit() throws SQLException {
+		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
+		try (Connection connection = connect(database)) {
+			try (Statement ddl = connection.createStatement()) {
+				ddl.execute("""
+						CREATE TABLE figure (event_id uuid PRIMARY KEY, region text, indicator text, year int, kind text,
+						    comparator text, value numeric, unit text, reported_at timestamptz)""");
+			}
+			connection.setAutoCommit(false);
+			long start = System.nanoTime();
+			try (PreparedStatement insert = connection.prepareStatement("""
+					INSERT INTO figure VALUES (?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (event_id) DO NOTHING""")) {
+				Instant now = Instant.now();
+				for (long n = 0; n < figures; n++) {
+					FigureReported f = workload.figure(n, now);
+					insert.setObject(1, f.eventId());
+					insert.setString(2, f.region());
+					insert.setString(3, f.indicator());
+					insert.setInt(4, f.year());
+					insert.setString(5, f.kind().name());
+					insert.setString(6, f.comparator().name());
+					insert.setBigDecimal(7, f.value());
+					insert.setString(8, f.unit());
+					insert.addBatch();
+					if ((n + 1) % 1000 == 0 || n == figures - 1) {
+						insert.executeBatch();
+						connection.commit();
+					}
+				}
+			}
+			double rate = figures / seconds(start);
+			row("PostgreSQL batched upsert, 1000 rows/commit (limit)", rate, "");
+			return rate;
+		}
+	}
+
+	/** Goalpost's sustained rate: all figures published at once, from the first publish to the last in the state. */
+	private double endToEnd(List<byte[]> events, double lowerLimit) throws Exception {
+		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
+		String topic = freshTopics();
+		try (ServiceProcess metrics = metrics(database, topic)) {
+			long start = System.nanoTime();
+			CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> produce(topic, events, 0));
+			double maxHeap = 0;
+			double cpu = 0;
+			int samples = 0;
+			long applied = 0;
+			long lastReport = System.nanoTime();
+			while (applied < events.size()) {
+				TimeUnit.MILLISECONDS.sleep(500);
+				applied = count(database);
+				maxHeap = Math.max(maxHeap, metrics.heapMib());
+				cpu += metrics.cpuCores();
+				samples++;
+				if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+					say("  … %,d of %,d applied, %.0f figures/s so far".formatted(applied, events.size(), applied / seconds(start)));
+					lastReport = System.nanoTime();
+				}
+			}
+			publishing.get();
+			double rate = events.size() / seconds(start);
+			row("Goalpost end to end (publish → state)", rate,
+					String.format(Locale.ROOT, "%.2f of limit; heap max %.0f MiB, CPU %.2f cores", rate / lowerLimit, maxHeap, cpu / samples));
+			return rate;
+		}
+	}
+
+	/** Latency at a fixed offered rate: publish → state, and publish → alert on the topic, from the database's clocks. */
+	private void latency(int rate) throws Exception {
+		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
+		String topic = freshTopics();
+		try (ServiceProcess metrics = metrics(database, topic);
+				KafkaProducer<String, byte[]> producer = producer()) {
+			long total = (long) rate * seconds;
+			// Few enough series that each gets a target and several actuals within the run, so alerts fire.
+			Workload paced = new Workload((int) Math.max(10, Math.min(workload.series(), total / 6)));
+			long start = System.nanoTime();
+			for (long n = 0; n < total; n++) {
+				LockSupport.parkNanos(start + n * 1_000_000_000L / rate - System.nanoTime());
+				FigureReported figure = paced.figure(n, Instant.now());
+				producer.send(record(topic, figure.key(), EventCodec.write(figure), figure));
+			}
+			producer.flush();
+			double offered = total / seconds(start);
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+			while (count(database) < total && System.nanoTime() < deadline) {
+				TimeUnit.MILLISECONDS.sleep(250);
+			}
+			double achieved = total / seconds(start);
+			try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
+				ResultSet state = sql.executeQuery("""
+						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms)
+						FROM (SELECT extract(epoch FROM received_at - reported_at) * 1000 AS ms FROM figure_event) l""");
+				state.next();
+				points.add(new LatencyPlot.Point(offered, achieved, state.getDouble(1), state.getDouble(2)));
+				row("latency publish → state at %,d/s offered (publisher kept %.0f/s)".formatted(rate, offered), Double.NaN,
+						"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(state.getDouble(1), state.getDouble(2), state.getDouble(3)));
+				ResultSet alerts = sql.executeQuery("""
+						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms), count(*)
+						FROM (SELECT extract(epoch FROM o.published_at - (SELECT max(f.reported_at) FROM figure_event f
+						        WHERE f.region = a.region AND f.indicator = a.indicator AND f.year = a.year
+						          AND f.received_at <= a.first_raised_at)) * 1000 AS ms
+						      FROM alert_outbox o JOIN alert a ON a.alert_id = o.alert_id
+						      WHERE o.event_type = 'goalpost.alert.fired.v1' AND o.published_at IS NOT NULL) l""");
+				alerts.next();
+				row("latency publish → alert at %,d/s offered".formatted(rate), Double.NaN,
+						"p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d alerts)".formatted(alerts.getDouble(1), alerts.getDouble(2),
+								alerts.getDouble(3), alerts.getLong(4)));
+			}
+		}
+	}
+
+	/** The HTTP path: batches of 500 figures posted to ingest-service by four clients at once. */
+	private void httpIngest() throws Exception {
+		String topic = freshTopics();
+		try (ServiceProcess ingest = ServiceProcess.start("ingest-service", "512m", List.of("--spring.kafka.bootstrap-servers=" + bootstrap(),
+				"--goalpost.topics.figures=" + topic, "--goalpost.security.api-keys=bench-key"))) {
+			int batches = Math.max(4, Math.min(figures, 200_000) / 500);
+			HttpClient http = HttpClient.newHttpClient();
+			AtomicLong next = new AtomicLong();
+			long start = System.nanoTime();
+			List<CompletableFuture<Void>> clients = new ArrayList<>();
+			for (int c = 0; c < 4; c++) {
+				clients.add(CompletableFuture.runAsync(() -> {
+					for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+						post(http, ingest.port(), batch(b));
+					}
+				}));
+			}
+			CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get();
+			row("HTTP ingest, batches of 500, 4 clients", batches * 500.0 / seconds(start), "");
+		}
+	}
+
+	private String batch(long b) {
+		StringBuilder json = new StringBuilder("[");
+		for (long n = b * 500; n < (b + 1) * 500; n++) {
+			FigureReported f = workload.figure(n, Instant.now());
+			json.append(n > b * 500 ? "," : "")
+				.append("{\"region\":\"").append(f.region()).append("\",\"indicator\":\"").append(f.indicator())
+				.append("\",\"year\":").append(f.year()).append(",\"kind\":\"").append(f.kind().name().toLowerCase(Locale.ROOT))
+				.append("\",\"value\":").append(f.value()).append("}");
+		}
+		return json.append("]").toString();
+	}
+
+	private static void post(HttpClient http, int port, String body) {
+		try {
+			HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/figures"))
+				.header("Content-Type", "application/json").header("X-Api-Key", "bench-key")
+				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 202) {
+				throw new IllegalStateException("ingest answered " + response.statusCode() + ": " + response.body());
+			}
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private ServiceProcess metrics(Infrastructure.Database database, String topic) throws Exception {
+		return ServiceProcess.start("metrics-service", "512m", List.of("--spring.kafka.bootstrap-servers=" + bootstrap(),
+				"--goalpost.topics.figures=" + topic, "--goalpost.topics.alerts=" + topic.replace("figures", "alerts"),
+				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(), "--goalpost.consumer.concurrency=6"));
+	}
+
+	private static String freshTopics() {
+		String topic = "bench-figures-" + UUID.randomUUID();
+		Infrastructure.createTopics(6, topic, topic + "-dlt", topic.replace("figures", "alerts"));
+		return topic;
+	}
+
+	private void produce(String topic, List<byte[]> events, int from) {
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			Instant now = Instant.now();
+			for (int n = from; n < events.size(); n++) {
+				FigureReported figure = workload.figure(n, now);
+				producer.send(record(topic, figure.key(), events.get(n), figure));
+			}
+			producer.flush();
+		}
+	}
+
+	private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(String topic, String key, byte[] value,
+			FigureReported figure) {
+		return CloudEventRecords.record(topic, key, value, EventCodec.headers(figure.eventId().toString(),
+				EventTypes.FIGURE_REPORTED, "/bench", key, figure.reportedAt()));
+	}
+
+	private static KafkaProducer<String, byte[]> producer() {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 65536), new StringSerializer(),
+				new ByteArraySerializer());
+	}
+
+	private static long count(Infrastructure.Database database) throws SQLException {
+		try (Connection connection = connect(database); Statement sql = connection.createStatement();
+				ResultSet rs = sql.executeQuery("SELECT count(*) FROM figure_event")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+		catch (SQLException ex) {
+			// The service has not created its schema yet.
+			return 0;
+		}
+	}
+
+	private static Connection connect(Infrastructure.Database database) throws SQLException {
+		String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+		return DriverManager.getConnection(url, database.username(), database.password());
+	}
+
+	private static String bootstrap() {
+		return Infrastructure.kafka().bootstrapServers();
+	}
+
+	private static double seconds(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+	private void row(String what, double perSecond, String detail) {
+		rows.add(new String[] { what, Double.isNaN(perSecond) ? "" : String.format(Locale.ROOT, "%,.0f", perSecond), detail });
+		say(String.format(Locale.ROOT, "  %-58s %12s  %s", what, rows.getLast()[1], detail));
+	}
+
+	private void print() {
+		say("");
+		say(String.format(Locale.ROOT, "| %-58s | %12s | %s |", "measure", "figures/s", "detail"));
+		say("|" + "-".repeat(60) + "|" + "-".repeat(14) + "|---|");
+		rows.forEach((r) -> say(String.format(Locale.ROOT, "| %-58s | %12s | %s |", r[0], r[1], r[2])));
+	}
+
+	private static Map<String, String> options(String[] args) {
+		Map<String, String> options = new java.util.HashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		return options;
+	}
+
+	private static void say(String line) {
+		System.out.println(line);
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.goalpost.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A service started from its executable jar in a JVM of its own, so its heap and CPU are its own. */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.Ee+-]+)$");
+
+	private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_usage\\{[^}]*} ([0-9.Ee+-]+)$");
+
+	private final Process process;
+
+	private final int port;
+
+	private ServiceProcess(Process process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	static ServiceProcess start(String service, String heap, List<String> arguments) throws IOException, InterruptedException {
+		Path jar;
+		try (var files = Files.list(Path.of(service, "target"))) {
+			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(service + "'s executable jar is missing: ./mvnw package"));
+		}
+		int port;
+		try (ServerSocket free = new ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(arguments);
+		File log = Files.createTempFile(service + "-", ".log").toFile();
+		ServiceProcess started = new ServiceProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!started.ready()) {
+			if (!started.process.isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException(service + " did not become ready; its log is " + log);
+			}
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		return started;
+	}
+
+	int port() {
+		return port;
+	}
+
+	private boolean ready() {
+		try {
+			return get("/actuator/health/readiness").statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/** Heap in use, in MiB, as the service's own Prometheus endpoint reports it. */
+	double heapMib() throws IOException {
+		return sum(get("/actuator/prometheus").body(), HEAP) / (1024 * 1024);
+	}
+
+	/** The service process's CPU use, from 0 to the number of cores. */
+	double cpuCores() throws IOException {
+		return sum(get("/actuator/prometheus").body(), CPU) * Runtime.getRuntime().availableProcessors();
+	}
+
+	private static double sum(String prometheus, Pattern line) {
+		double total = 0;
+		Matcher m = line.matcher(prometheus);
+		while (m.find()) {
+			total += Double.parseDouble(m.group(1));
+		}
+		return total;
+	}
+
+	private HttpResponse<String> get(String path) throws IOException {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.goalpost.benchmarks;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.goalpost.contract.Comparator;
+import io.goalpost.contract.FigureKind;
+import io.goalpost.contract.FigureReported;
+import io.goalpost.contract.FigureStatus;
+import io.goalpost.contract.IndicatorCatalogue;
+import io.goalpost.contract.Region;
+import io.goalpost.contract.Source;
+
+/**
+ * Figures over many series, a realistic mix: each series gets a target first, then actuals from later
+ * publications, a third of which miss the target, so alerts fire and resolve as the stream goes on.
+ */
+final class Workload {
+
+	private static final List<String> INDICATORS = List.of("high_tech_enterprises", "tech_smes", "little_giants",
+			"star_market_listings", "rd_personnel");
+
+	private static final BigDecimal TARGET = new BigDecimal("1000");
+
+	private final List<Region> regions = List.copyOf(IndicatorCatalogue.standard().regions());
+
+	private final int series;
+
+	Workload(int series) {
+		this.series = series;
+	}
+
+	/** The n-th figure of the stream: round n / series of series n % series. */
+	FigureReported figure(long n, Instant reportedAt) {
+		int i = (int) (n % series);
+		long round = n / series;
+		String region = regions.get(i % regions.size()).id();
+		String indicator = INDICATORS.get((i / regions.size()) % INDICATORS.size());
+		int year = 1950 + i / (regions.size() * INDICATORS.size());
+		String unit = indicator.equals("rd_personnel") ? "persons" : "count";
+		Source source = new Source("harness", "https://example.org/harness/" + round, "harness",
+				OffsetDateTime.parse("2000-01-01T00:00:00+08:00").plusDays(round));
+		if (round == 0) {
+			return new FigureReported(FigureReported.idOf(region, indicator, year, FigureKind.TARGET, Comparator.GTE, TARGET, null, source),
+					region, indicator, year, FigureKind.TARGET, Comparator.GTE, TARGET, unit, null, source, null, reportedAt);
+		}
+		BigDecimal value = ((round + i) % 3 == 0) ? new BigDecimal("900") : new BigDecimal("1100");
+		return new FigureReported(
+				FigureReported.idOf(region, indicator, year, FigureKind.ACTUAL, Comparator.EQ, value, FigureStatus.FINAL, source),
+				region, indicator, year, FigureKind.ACTUAL, Comparator.EQ, value, unit, FigureStatus.FINAL, source, null,
+				reportedAt);
+	}
+
+	int series() {
+		return series;
+	}
+
+}
