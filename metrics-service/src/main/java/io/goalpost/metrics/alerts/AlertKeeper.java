@@ -3,14 +3,20 @@ package io.goalpost.metrics.alerts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertState;
 import io.goalpost.contract.Comparator;
-import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.evaluation.Target;
 import io.goalpost.metrics.evaluation.Verdict;
 import io.goalpost.metrics.series.Figure;
@@ -23,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps at most one firing alert per series. A miss raises one; the same miss reported again only
  * refreshes its figures; a figure that meets the target resolves it. Each change of state is queued in
- * the outbox in the caller's transaction, to be published once it commits.
+ * the outbox in the caller's transaction, to be published once it commits. Works a batch at a time:
+ * {@link #open} a book for the series a batch touches, apply verdicts in order, flush.
  */
 @Service
 public class AlertKeeper {
@@ -37,52 +44,92 @@ public class AlertKeeper {
 		this.clock = clock;
 	}
 
+	/**
+	 * Opens the alert book of these series for one transaction: their firing alerts are read once, each
+	 * verdict is applied in memory in the order given, and {@link Book#flush()} writes the changes.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void onVerdict(SeriesKey key, Target target, Figure actual, String unit, Verdict verdict) {
-		Optional<Alert> firing = alerts.firingFor(key);
-		Instant now = clock.instant();
-		String comparator = target.comparator().name().toLowerCase(Locale.ROOT);
-		switch (verdict) {
-			case Verdict.Missed missed when firing.isEmpty() -> {
-				Alert alert = new Alert(UUID.randomUUID(), key.region(), key.indicator(), key.year(), AlertState.FIRING,
-						comparator, target.value(), actual.value(), missed.shortfall(), unit, now, null, now);
-				alerts.insert(alert);
-				enqueue(alert);
-			}
-			case Verdict.Missed missed -> {
-				Alert current = firing.get();
-				if (!same(current.actualValue(), actual.value()) || !same(current.targetValue(), target.value())
-						|| !current.targetComparator().equals(comparator)) {
-					alerts.update(new Alert(current.alertId(), current.region(), current.indicator(), current.year(),
-							AlertState.FIRING, comparator, target.value(), actual.value(), missed.shortfall(), unit,
-							current.firstRaisedAt(), null, now));
-				}
-			}
-			case Verdict.Met met when firing.isPresent() -> {
-				Alert current = firing.get();
-				Alert resolved = new Alert(current.alertId(), current.region(), current.indicator(), current.year(),
-						AlertState.RESOLVED, comparator, target.value(), actual.value(), met.shortfall(), unit,
-						current.firstRaisedAt(), now, now);
-				alerts.update(resolved);
-				enqueue(resolved);
-			}
-			case Verdict.Met met -> {
-			}
-			case Verdict.Pending pending -> {
-			}
-		}
+	public Book open(Collection<SeriesKey> series) {
+		return new Book(alerts.firingFor(series));
 	}
 
 	private static boolean same(BigDecimal a, BigDecimal b) {
 		return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
 	}
 
-	private void enqueue(Alert alert) {
-		AlertChanged event = new AlertChanged(alert.alertId(), alert.region(), alert.indicator(), alert.year(),
-				alert.state(), Comparator.valueOf(alert.targetComparator().toUpperCase(Locale.ROOT)),
-				alert.targetValue(), alert.actualValue(), alert.shortfall(), alert.unit(), alert.firstRaisedAt(),
-				alert.resolvedAt());
-		alerts.enqueue(alert.alertId(), event.eventId(), event.eventType(), event.key(), EventCodec.write(event));
+	/** The alerts of a set of series while one batch of figures is applied. */
+	public final class Book {
+
+		private final Map<SeriesKey, Alert> firing;
+
+		private final Map<UUID, Alert> inserted = new LinkedHashMap<>();
+
+		private final Map<UUID, Alert> updated = new LinkedHashMap<>();
+
+		private final List<AlertChanged> changes = new ArrayList<>();
+
+		private final Set<UUID> stored = new HashSet<>();
+
+		private Book(Map<SeriesKey, Alert> firing) {
+			this.firing = new HashMap<>(firing);
+			firing.values().forEach((alert) -> stored.add(alert.alertId()));
+		}
+
+		public void onVerdict(SeriesKey key, Target target, Figure actual, String unit, Verdict verdict) {
+			Alert current = firing.get(key);
+			Instant now = clock.instant();
+			String comparator = target.comparator().name().toLowerCase(Locale.ROOT);
+			switch (verdict) {
+				case Verdict.Missed missed when current == null -> {
+					Alert alert = new Alert(UUID.randomUUID(), key.region(), key.indicator(), key.year(), AlertState.FIRING,
+							comparator, target.value(), actual.value(), missed.shortfall(), unit, now, null, now);
+					firing.put(key, alert);
+					write(alert);
+					changes.add(event(alert));
+				}
+				case Verdict.Missed missed -> {
+					if (!same(current.actualValue(), actual.value()) || !same(current.targetValue(), target.value())
+							|| !current.targetComparator().equals(comparator)) {
+						Alert refreshed = new Alert(current.alertId(), current.region(), current.indicator(), current.year(),
+								AlertState.FIRING, comparator, target.value(), actual.value(), missed.shortfall(), unit,
+								current.firstRaisedAt(), null, now);
+						firing.put(key, refreshed);
+						write(refreshed);
+					}
+				}
+				case Verdict.Met met when current != null -> {
+					Alert resolved = new Alert(current.alertId(), current.region(), current.indicator(), current.year(),
+							AlertState.RESOLVED, comparator, target.value(), actual.value(), met.shortfall(), unit,
+							current.firstRaisedAt(), now, now);
+					firing.remove(key);
+					write(resolved);
+					changes.add(event(resolved));
+				}
+				case Verdict.Met met -> {
+				}
+				case Verdict.Pending pending -> {
+				}
+			}
+		}
+
+		/** Writes what changed: resolutions before new alerts (one firing alert per series), then the outbox in order. */
+		public void flush() {
+			alerts.updateAll(updated.values());
+			alerts.insertAll(inserted.values());
+			alerts.enqueueAll(changes);
+		}
+
+		/** An alert read from the database is updated; one raised in this batch is inserted with its last state. */
+		private void write(Alert alert) {
+			(stored.contains(alert.alertId()) ? updated : inserted).put(alert.alertId(), alert);
+		}
+
+		private AlertChanged event(Alert alert) {
+			return new AlertChanged(alert.alertId(), alert.region(), alert.indicator(), alert.year(), alert.state(),
+					Comparator.valueOf(alert.targetComparator().toUpperCase(Locale.ROOT)), alert.targetValue(),
+					alert.actualValue(), alert.shortfall(), alert.unit(), alert.firstRaisedAt(), alert.resolvedAt());
+		}
+
 	}
 
 }

@@ -7,12 +7,21 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
+import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertState;
+import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.series.SeriesKey;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +34,7 @@ class AlertRepository {
 			""";
 
 	private static final String FIRING_FOR_SERIES = "SELECT " + COLUMNS + """
-			FROM alert WHERE region = :region AND indicator = :indicator AND year = :year AND state = 'FIRING'
-			FOR UPDATE
+			FROM alert WHERE state = 'FIRING' AND (region, indicator, year) IN (%s)
 			""";
 
 	private static final String INSERT = "INSERT INTO alert (" + COLUMNS + """
@@ -55,30 +63,45 @@ class AlertRepository {
 
 	private final JdbcClient jdbc;
 
-	AlertRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate named;
+
+	AlertRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
-	Optional<Alert> firingFor(SeriesKey key) {
-		return jdbc.sql(FIRING_FOR_SERIES).params(key.params()).query(AlertRepository::alert).optional();
+	/** The firing alerts of these series, one query. */
+	Map<SeriesKey, Alert> firingFor(Collection<SeriesKey> series) {
+		Map<SeriesKey, Alert> firing = new HashMap<>();
+		if (series.isEmpty()) {
+			return firing;
+		}
+		List<Object> params = new ArrayList<>();
+		series.forEach((key) -> params.addAll(List.of(key.region(), key.indicator(), key.year())));
+		jdbc.sql(FIRING_FOR_SERIES.formatted(SeriesKey.tuples(series.size())))
+			.params(params)
+			.query(AlertRepository::alert)
+			.list()
+			.forEach((alert) -> firing.put(new SeriesKey(alert.region(), alert.indicator(), alert.year()), alert));
+		return firing;
 	}
 
-	void insert(Alert alert) {
-		jdbc.sql(INSERT).paramSource(params(alert)).update();
+	void insertAll(Collection<Alert> alerts) {
+		named.batchUpdate(INSERT, alerts.stream().map((a) -> new SimplePropertySqlParameterSource(params(a))).toArray(SqlParameterSource[]::new));
 	}
 
-	void update(Alert alert) {
-		jdbc.sql(UPDATE).paramSource(params(alert)).update();
+	void updateAll(Collection<Alert> alerts) {
+		named.batchUpdate(UPDATE, alerts.stream().map((a) -> new SimplePropertySqlParameterSource(params(a))).toArray(SqlParameterSource[]::new));
 	}
 
-	void enqueue(UUID alertId, String eventId, String eventType, String key, byte[] payload) {
-		jdbc.sql(ENQUEUE)
-			.param("alertId", alertId)
-			.param("eventId", eventId)
-			.param("eventType", eventType)
-			.param("key", key)
-			.param("payload", payload)
-			.update();
+	void enqueueAll(List<AlertChanged> changes) {
+		named.batchUpdate(ENQUEUE, changes.stream()
+			.map((event) -> new MapSqlParameterSource().addValue("alertId", event.alertId())
+				.addValue("eventId", event.eventId())
+				.addValue("eventType", event.eventType())
+				.addValue("key", event.key())
+				.addValue("payload", EventCodec.write(event)))
+			.toArray(SqlParameterSource[]::new));
 	}
 
 	List<Alert> find(AlertState state, String region, int limit) {

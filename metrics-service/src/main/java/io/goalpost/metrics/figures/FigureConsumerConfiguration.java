@@ -3,6 +3,7 @@ package io.goalpost.metrics.figures;
 import io.goalpost.metrics.TopicProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -43,10 +45,22 @@ class FigureConsumerConfiguration {
 		backOff.setMaxInterval(10_000);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		// Retries are unlimited, so the error handler would never log a stuck record: say it on every attempt.
-		handler.setRetryListeners((record, ex, attempt) -> {
-			log.warn("Figure at {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(), record.offset(),
-					attempt, NestedExceptionUtils.getMostSpecificCause(ex).toString());
-			deadLetters.retried();
+		handler.setRetryListeners(new RetryListener() {
+
+			@Override
+			public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
+				log.warn("Figure at {}-{}@{} failed (attempt {}): {}", record.topic(), record.partition(),
+						record.offset(), attempt, NestedExceptionUtils.getMostSpecificCause(ex).toString());
+				deadLetters.retried();
+			}
+
+			@Override
+			public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
+				log.warn("A batch of {} figures failed (attempt {}): {}", records.count(), attempt,
+						NestedExceptionUtils.getMostSpecificCause(ex).toString());
+				deadLetters.retried();
+			}
+
 		});
 		handler.addNotRetryableExceptions(UnusableFigureException.class, DataIntegrityViolationException.class);
 		return handler;

@@ -1,20 +1,27 @@
 package io.goalpost.metrics.figures;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Topics;
+import io.goalpost.metrics.series.Received;
 import io.goalpost.metrics.series.SeriesUpdater;
 import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code FigureReported} events. A record that can never be applied (not the event, an unknown
- * type or version, an invalid value) is rejected as {@link UnusableFigureException} and goes to the
- * dead-letter topic; anything else that fails is retried in place, so a series keeps its order.
+ * Consumes {@code FigureReported} events a poll at a time, applying each batch in one transaction. A record
+ * that can never be applied (not the event, an unknown type or version, an invalid value) is reported by its
+ * index: the records before it are applied and committed, it goes to the dead-letter topic, and the ones
+ * after it come again. Anything else that fails retries the whole batch in place, so a series keeps its order.
  */
 @Component
 class FigureListener {
@@ -29,8 +36,49 @@ class FigureListener {
 	}
 
 	@KafkaListener(id = "figures", idIsGroup = false, topics = "${goalpost.topics.figures:" + Topics.FIGURES + "}",
-			concurrency = "${goalpost.consumer.concurrency:3}")
-	void on(ConsumerRecord<String, byte[]> record) {
+			concurrency = "${goalpost.consumer.concurrency:3}", batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		List<Received> usable = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			ConsumerRecord<String, byte[]> record = records.get(i);
+			try {
+				usable.add(new Received(read(record), record.partition(), record.offset()));
+			}
+			catch (UnusableFigureException ex) {
+				apply(usable, records);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+			}
+		}
+		apply(usable, records);
+	}
+
+	/** Applies the batch; if the database refuses a row for good, finds which record it was. */
+	private void apply(List<Received> usable, List<ConsumerRecord<String, byte[]>> records) {
+		try {
+			updater.applyAll(usable);
+		}
+		catch (DataIntegrityViolationException batchRefused) {
+			for (Received one : usable) {
+				try {
+					updater.applyAll(List.of(one));
+				}
+				catch (DataIntegrityViolationException ex) {
+					throw new BatchListenerFailedException(ex.getMessage(), ex, indexOf(one, records));
+				}
+			}
+		}
+	}
+
+	private static int indexOf(Received received, List<ConsumerRecord<String, byte[]>> records) {
+		for (int i = 0; i < records.size(); i++) {
+			if (records.get(i).partition() == received.partition() && records.get(i).offset() == received.offset()) {
+				return i;
+			}
+		}
+		throw new IllegalStateException("Record " + received.partition() + "@" + received.offset() + " is not in the batch");
+	}
+
+	private FigureReported read(ConsumerRecord<String, byte[]> record) {
 		String type = CloudEventRecords.header(record, EventTypes.HEADER_TYPE);
 		if (type != null && !EventTypes.FIGURE_REPORTED.equals(type)) {
 			throw new UnusableFigureException("Unknown event type or version '" + type + "'");
@@ -46,7 +94,7 @@ class FigureListener {
 			throw new UnusableFigureException(ex.getMessage(), ex);
 		}
 		check.validate(figure);
-		updater.apply(figure, record.partition(), record.offset());
+		return figure;
 	}
 
 }

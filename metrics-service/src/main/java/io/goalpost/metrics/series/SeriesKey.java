@@ -8,6 +8,11 @@ public record SeriesKey(String region, String indicator, int year) {
 		return java.util.Map.of("region", region, "indicator", indicator, "year", year);
 	}
 
+	/** {@code (?, ?, ?), (?, ?, ?), …}: the row values of {@code count} keys, for {@code (region, indicator, year) IN (…)}. */
+	public static String tuples(int count) {
+		return String.join(", ", java.util.Collections.nCopies(count, "(?, ?, ?)"));
+	}
+
 	/** The alert topic's message key. */
 	public String asKey() {
 		return region + ":" + indicator + ":" + year;

@@ -6,14 +6,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Source;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,47 +27,33 @@ import org.springframework.stereotype.Repository;
 @Repository
 class SeriesRepository {
 
-	private static final String INSERT_FIGURE = """
-			INSERT INTO figure_event (event_id, region, indicator, year, kind, comparator, value, unit, status,
-			    source_title, source_url, source_publisher, published_at, sentence, reported_at,
-			    kafka_partition, kafka_offset)
-			VALUES (:eventId, :region, :indicator, :year, :kind, :comparator, :value, :unit, :status,
-			    :title, :url, :publisher, :publishedAt, :sentence, :reportedAt, :partition, :offset)
-			ON CONFLICT (event_id) DO NOTHING
-			""";
-
-	private static final String ENSURE_SERIES = """
-			INSERT INTO series (region, indicator, year, unit) VALUES (:region, :indicator, :year, :unit)
-			ON CONFLICT (region, indicator, year) DO NOTHING
-			""";
-
-	private static final String LOCK_SERIES = """
-			SELECT region FROM series WHERE region = :region AND indicator = :indicator AND year = :year FOR UPDATE
-			""";
-
 	private static final String FIGURE_COLUMNS = """
 			event_id, kind, comparator, value, unit, status, source_title, source_url, source_publisher,
 			published_at, sentence, reported_at, received_at
 			""";
 
-	/**
-	 * The current figure of a kind: the most recent publication wins; within one publication the more
-	 * settled status (final over preliminary over estimate), then the later report. The order does not
-	 * depend on arrival, so late or repeated deliveries cannot roll a series back.
-	 */
-	private static final String CURRENT_FIGURE = "SELECT " + FIGURE_COLUMNS + """
-			FROM figure_event
-			WHERE region = :region AND indicator = :indicator AND year = :year AND kind = :kind
-			ORDER BY coalesce(published_at, reported_at) DESC,
-			    CASE status WHEN 'estimate' THEN 1 WHEN 'preliminary' THEN 2 ELSE 3 END DESC,
-			    reported_at DESC, event_id DESC
-			LIMIT 1
+	private static final String INSERT_FIGURES = """
+			INSERT INTO figure_event (event_id, region, indicator, year, kind, comparator, value, unit, status,
+			    source_title, source_url, source_publisher, published_at, sentence, reported_at,
+			    kafka_partition, kafka_offset)
+			VALUES %s
+			ON CONFLICT (event_id) DO NOTHING
+			RETURNING event_id
 			""";
 
-	private static final String UPDATE_SERIES = """
-			UPDATE series SET target_event_id = :target, actual_event_id = :actual, verdict = :verdict,
-			    shortfall = :shortfall, updated_at = now()
-			WHERE region = :region AND indicator = :indicator AND year = :year
+	private static final String ENSURE_ALL_SERIES = """
+			INSERT INTO series (region, indicator, year, unit) VALUES %s
+			ON CONFLICT (region, indicator, year) DO NOTHING
+			""";
+
+	private static final String LOCK_ALL_SERIES = """
+			SELECT region FROM series WHERE (region, indicator, year) IN (%s)
+			ORDER BY region, indicator, year FOR UPDATE
+			""";
+
+	private static final String UPDATE_ONE_SERIES = """
+			UPDATE series SET target_event_id = ?, actual_event_id = ?, verdict = ?, shortfall = ?, updated_at = now()
+			WHERE region = ? AND indicator = ? AND year = ?
 			""";
 
 	private static final String SERIES_SELECT = """
@@ -77,6 +69,9 @@ class SeriesRepository {
 			FROM series s
 			LEFT JOIN figure_event t ON t.event_id = s.target_event_id
 			LEFT JOIN figure_event a ON a.event_id = s.actual_event_id
+			""";
+
+	private static final String SERIES_FILTERED = SERIES_SELECT + """
 			WHERE (CAST(:region AS text) IS NULL OR s.region = :region)
 			  AND (CAST(:indicator AS text) IS NULL OR s.indicator = :indicator)
 			  AND (CAST(:year AS integer) IS NULL OR s.year = :year)
@@ -92,56 +87,76 @@ class SeriesRepository {
 
 	private final JdbcClient jdbc;
 
-	SeriesRepository(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	SeriesRepository(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
-	/** @return false when the event was received before: a redelivery changes nothing */
-	boolean insertFigure(FigureReported figure, int partition, long offset) {
-		Source source = (figure.source() != null) ? figure.source() : Source.UNKNOWN;
-		return jdbc.sql(INSERT_FIGURE)
-			.param("eventId", figure.eventId())
-			.param("region", figure.region())
-			.param("indicator", figure.indicator())
-			.param("year", figure.year())
-			.param("kind", lower(figure.kind().name()))
-			.param("comparator", lower(figure.comparator().name()))
-			.param("value", figure.value())
-			.param("unit", figure.unit())
-			.param("status", (figure.status() != null) ? lower(figure.status().name()) : null)
-			.param("title", source.title())
-			.param("url", source.url())
-			.param("publisher", source.publisher())
-			.param("publishedAt", source.publishedAt())
-			.param("sentence", figure.sentence())
-			.param("reportedAt", figure.reportedAt().atOffset(ZoneOffset.UTC))
-			.param("partition", partition)
-			.param("offset", offset)
-			.update() == 1;
+	/** Stores the figures not received before, in one statement. @return the ids that were new */
+	Set<UUID> insertFigures(List<Received> figures) {
+		if (figures.isEmpty()) {
+			return Set.of();
+		}
+		List<Object> params = new ArrayList<>(figures.size() * 17);
+		for (Received received : figures) {
+			FigureReported figure = received.figure();
+			Source source = (figure.source() != null) ? figure.source() : Source.UNKNOWN;
+			params.addAll(java.util.Arrays.asList(figure.eventId(), figure.region(), figure.indicator(), figure.year(),
+					lower(figure.kind().name()), lower(figure.comparator().name()), figure.value(), figure.unit(),
+					(figure.status() != null) ? lower(figure.status().name()) : null, source.title(), source.url(),
+					source.publisher(), source.publishedAt(), figure.sentence(), figure.reportedAt().atOffset(ZoneOffset.UTC),
+					received.partition(), received.offset()));
+		}
+		String rows = String.join(", ", java.util.Collections.nCopies(figures.size(),
+				"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+		return new HashSet<>(jdbc.sql(INSERT_FIGURES.formatted(rows)).params(params).query(UUID.class).list());
 	}
 
-	/** Creates the series if needed and locks its row until the transaction ends. */
-	void lock(SeriesKey key, String unit) {
-		jdbc.sql(ENSURE_SERIES).params(key.params()).param("unit", unit).update();
-		jdbc.sql(LOCK_SERIES).params(key.params()).query(String.class).single();
-	}
-
-	Optional<Figure> currentFigure(SeriesKey key, String kind) {
-		return jdbc.sql(CURRENT_FIGURE).params(key.params()).param("kind", kind).query((rs, i) -> figure(rs, "")).optional();
-	}
-
-	void update(SeriesKey key, UUID target, UUID actual, String verdict, BigDecimal shortfall) {
-		jdbc.sql(UPDATE_SERIES)
-			.params(key.params())
-			.param("target", target)
-			.param("actual", actual)
-			.param("verdict", verdict)
-			.param("shortfall", shortfall)
+	/** Creates the series that are new and locks all of them, in one order, until the transaction ends. */
+	void lockAll(Map<SeriesKey, String> unitsBySeries) {
+		List<SeriesKey> keys = unitsBySeries.keySet().stream().sorted(KEY_ORDER).toList();
+		List<Object> ensure = new ArrayList<>();
+		List<Object> lock = new ArrayList<>();
+		for (SeriesKey key : keys) {
+			ensure.addAll(List.of(key.region(), key.indicator(), key.year(), unitsBySeries.get(key)));
+			lock.addAll(List.of(key.region(), key.indicator(), key.year()));
+		}
+		jdbc.sql(ENSURE_ALL_SERIES.formatted(String.join(", ", java.util.Collections.nCopies(keys.size(), "(?, ?, ?, ?)"))))
+			.params(ensure)
 			.update();
+		jdbc.sql(LOCK_ALL_SERIES.formatted(SeriesKey.tuples(keys.size()))).params(lock).query(String.class).list();
 	}
+
+	/** The current state of these series, one query. */
+	Map<SeriesKey, SeriesState> current(Collection<SeriesKey> keys) {
+		List<Object> params = new ArrayList<>();
+		keys.forEach((key) -> params.addAll(List.of(key.region(), key.indicator(), key.year())));
+		Map<SeriesKey, SeriesState> states = new HashMap<>();
+		jdbc.sql(SERIES_SELECT + "WHERE (s.region, s.indicator, s.year) IN (" + SeriesKey.tuples(keys.size()) + ")")
+			.params(params)
+			.query(SeriesRepository::state)
+			.list()
+			.forEach((state) -> states.put(new SeriesKey(state.region(), state.indicator(), state.year()), state));
+		return states;
+	}
+
+	/** Writes the current target, actual and verdict of each series, one batch. */
+	void updateAll(Collection<SeriesState> states) {
+		template.batchUpdate(UPDATE_ONE_SERIES, states.stream()
+			.map((s) -> new Object[] { (s.target() != null) ? s.target().eventId() : null,
+					(s.actual() != null) ? s.actual().eventId() : null, s.verdict(), s.shortfall(), s.region(),
+					s.indicator(), s.year() })
+			.toList());
+	}
+
+	private static final java.util.Comparator<SeriesKey> KEY_ORDER = java.util.Comparator.comparing(SeriesKey::region)
+		.thenComparing(SeriesKey::indicator)
+		.thenComparingInt(SeriesKey::year);
 
 	List<SeriesState> find(String region, String indicator, Integer year, int limit) {
-		return jdbc.sql(SERIES_SELECT)
+		return jdbc.sql(SERIES_FILTERED)
 			.param("region", region)
 			.param("indicator", indicator)
 			.param("year", year)

@@ -68,9 +68,12 @@ class AlertOutboxIntegrationTests {
 	@Test
 	void publishesAChangeMadeWhileKafkaWasDownOnceItIsBack() {
 		SeriesKey series = new SeriesKey("chongqing", "tech_smes", 2024);
-		transactions.executeWithoutResult((status) -> keeper.onVerdict(series,
-				new Target(io.goalpost.contract.Comparator.GT, new BigDecimal("50000")), actual("47000"), "count",
-				new Verdict.Missed(new BigDecimal("3000"))));
+		transactions.executeWithoutResult((status) -> {
+			AlertKeeper.Book book = keeper.open(java.util.List.of(series));
+			book.onVerdict(series, new Target(io.goalpost.contract.Comparator.GT, new BigDecimal("50000")), actual("47000"),
+					"count", new Verdict.Missed(new BigDecimal("3000")));
+			book.flush();
+		});
 
 		KafkaTemplate<String, byte[]> unreachable = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000),
