@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,10 +75,8 @@ class AlertRepository {
 		if (series.isEmpty()) {
 			return firing;
 		}
-		List<Object> params = new ArrayList<>();
-		series.forEach((key) -> params.addAll(List.of(key.region(), key.indicator(), key.year())));
 		jdbc.sql(FIRING_FOR_SERIES.formatted(SeriesKey.tuples(series.size())))
-			.params(params)
+			.params(SeriesKey.values(series))
 			.query(AlertRepository::alert)
 			.list()
 			.forEach((alert) -> firing.put(new SeriesKey(alert.region(), alert.indicator(), alert.year()), alert));

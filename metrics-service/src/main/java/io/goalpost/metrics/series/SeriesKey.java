@@ -13,6 +13,13 @@ public record SeriesKey(String region, String indicator, int year) {
 		return String.join(", ", java.util.Collections.nCopies(count, "(?, ?, ?)"));
 	}
 
+	/** The values for {@link #tuples}: region, indicator and year of each key, in order. */
+	public static java.util.List<Object> values(java.util.Collection<SeriesKey> keys) {
+		java.util.List<Object> values = new java.util.ArrayList<>(keys.size() * 3);
+		keys.forEach((key) -> values.addAll(java.util.List.of(key.region(), key.indicator(), key.year())));
+		return values;
+	}
+
 	/** The alert topic's message key. */
 	public String asKey() {
 		return region + ":" + indicator + ":" + year;

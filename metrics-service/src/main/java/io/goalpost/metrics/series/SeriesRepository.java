@@ -118,24 +118,20 @@ class SeriesRepository {
 	void lockAll(Map<SeriesKey, String> unitsBySeries) {
 		List<SeriesKey> keys = unitsBySeries.keySet().stream().sorted(KEY_ORDER).toList();
 		List<Object> ensure = new ArrayList<>();
-		List<Object> lock = new ArrayList<>();
 		for (SeriesKey key : keys) {
 			ensure.addAll(List.of(key.region(), key.indicator(), key.year(), unitsBySeries.get(key)));
-			lock.addAll(List.of(key.region(), key.indicator(), key.year()));
 		}
 		jdbc.sql(ENSURE_ALL_SERIES.formatted(String.join(", ", java.util.Collections.nCopies(keys.size(), "(?, ?, ?, ?)"))))
 			.params(ensure)
 			.update();
-		jdbc.sql(LOCK_ALL_SERIES.formatted(SeriesKey.tuples(keys.size()))).params(lock).query(String.class).list();
+		jdbc.sql(LOCK_ALL_SERIES.formatted(SeriesKey.tuples(keys.size()))).params(SeriesKey.values(keys)).query(String.class).list();
 	}
 
 	/** The current state of these series, one query. */
 	Map<SeriesKey, SeriesState> current(Collection<SeriesKey> keys) {
-		List<Object> params = new ArrayList<>();
-		keys.forEach((key) -> params.addAll(List.of(key.region(), key.indicator(), key.year())));
 		Map<SeriesKey, SeriesState> states = new HashMap<>();
 		jdbc.sql(SERIES_SELECT + "WHERE (s.region, s.indicator, s.year) IN (" + SeriesKey.tuples(keys.size()) + ")")
-			.params(params)
+			.params(SeriesKey.values(keys))
 			.query(SeriesRepository::state)
 			.list()
 			.forEach((state) -> states.put(new SeriesKey(state.region(), state.indicator(), state.year()), state));
