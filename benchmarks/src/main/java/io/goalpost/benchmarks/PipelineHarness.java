@@ -46,7 +46,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * of their own, a workload of figures over many series, and in the same run the machine's own limits on
  * that broker and database. Prints one table.
  * <p>
- * {@code ./goalpost bench-pipeline [--figures N] [--series S] [--rates 1000,10000] [--seconds T] [--plot file.svg]}
+ * {@code ./goalpost bench-pipeline [--figures N] [--series S] [--rates 1000,10000] [--seconds T] [--plot file.svg]
+ * [--metrics-args "--goalpost.consumer.concurrency=2 …"]}: the last passes settings to metrics-service.
  */
 public final class PipelineHarness {
 
@@ -64,8 +65,13 @@ public final class PipelineHarness {
 
 	private final Path plot;
 
-	private PipelineHarness(int figures, int series, List<Integer> rates, int seconds, Path plot) {
+	private final List<String> serviceArguments;
+
+	private final ExpectedState expected = new ExpectedState();
+
+	private PipelineHarness(int figures, int series, List<Integer> rates, int seconds, Path plot, List<String> serviceArguments) {
 		this.plot = plot;
+		this.serviceArguments = serviceArguments;
 		this.figures = figures;
 		this.workload = new Workload(series);
 		this.rates = rates;
@@ -77,7 +83,8 @@ public final class PipelineHarness {
 		PipelineHarness harness = new PipelineHarness(Integer.parseInt(options.getOrDefault("figures", "1000000")),
 				Integer.parseInt(options.getOrDefault("series", "10000")),
 				List.of(options.getOrDefault("rates", "1000,10000").split(",")).stream().map(Integer::parseInt).toList(),
-				Integer.parseInt(options.getOrDefault("seconds", "10")), Path.of(options.getOrDefault("plot", "benchmarks/target/pipeline.svg")));
+				Integer.parseInt(options.getOrDefault("seconds", "10")), Path.of(options.getOrDefault("plot", "benchmarks/target/pipeline.svg")),
+				List.of(options.getOrDefault("metrics-args", "").split("\\s+")).stream().filter((a) -> !a.isBlank()).toList());
 		harness.run();
 		System.exit(0);
 	}
@@ -88,14 +95,37 @@ public final class PipelineHarness {
 		List<byte[]> events = new ArrayList<>(figures);
 		Instant now = Instant.now();
 		for (long n = 0; n < figures; n++) {
-			events.add(EventCodec.write(workload.figure(n, now)));
+			FigureReported figure = workload.figure(n, now);
+			expected.add(figure);
+			events.add(EventCodec.write(figure));
 		}
 		double kafka = kafkaLimit(events);
 		double postgres = postgresLimit();
-		double goalpost = endToEnd(events, Math.min(kafka, postgres));
-		for (int rate : rates) {
-			latency(rate);
+		double goalpost;
+		// One service for the throughput and the latency phases: the latency is that of a service the
+		// throughput phase has warmed up (a fresh JVM spends most of a core on its JIT compiler at first).
+		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
+		String topic = freshTopics();
+		Map<String, Instant> alertsReceived = new java.util.concurrent.ConcurrentHashMap<>();
+		java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+		CompletableFuture<Void> alertReader = CompletableFuture.runAsync(() -> readAlerts(alertsTopic(topic), alertsReceived, running));
+		try (ServiceProcess metrics = metrics(database, topic)) {
+			goalpost = endToEnd(metrics, database, topic, events, Math.min(kafka, postgres));
+			long stored = events.size();
+			Workload phase = workload;
+			for (int rate : rates) {
+				long total = (long) rate * seconds;
+				// Few enough series that each gets a target and several actuals within the phase, so alerts fire.
+				phase = phase.next((int) Math.max(10, Math.min(workload.series(), total / 6)));
+				latency(database, topic, phase, rate, total, stored, alertsReceived);
+				stored += total;
+			}
+			checkState(database);
 		}
+		finally {
+			running.set(false);
+		}
+		alertReader.get(10, TimeUnit.SECONDS);
 		httpIngest();
 		print();
 		LatencyPlot.write(plot, points, goalpost, "Goalpost, %,d figures over %,d series, %s, %d cores".formatted(figures,
@@ -166,79 +196,145 @@ public final class PipelineHarness {
 	}
 
 	/** Goalpost's sustained rate: all figures published at once, from the first publish to the last in the state. */
-	private double endToEnd(List<byte[]> events, double lowerLimit) throws Exception {
-		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
-		String topic = freshTopics();
-		try (ServiceProcess metrics = metrics(database, topic)) {
-			long start = System.nanoTime();
-			CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> produce(topic, events, 0));
-			double maxHeap = 0;
-			double cpu = 0;
-			int samples = 0;
-			long applied = 0;
-			long lastReport = System.nanoTime();
-			while (applied < events.size()) {
-				TimeUnit.MILLISECONDS.sleep(500);
-				applied = count(database);
-				maxHeap = Math.max(maxHeap, metrics.heapMib());
-				cpu += metrics.cpuCores();
-				samples++;
-				if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
-					say("  … %,d of %,d applied, %.0f figures/s so far".formatted(applied, events.size(), applied / seconds(start)));
-					lastReport = System.nanoTime();
-				}
+	private double endToEnd(ServiceProcess metrics, Infrastructure.Database database, String topic, List<byte[]> events,
+			double lowerLimit) throws Exception {
+		long start = System.nanoTime();
+		CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> produce(topic, events, 0));
+		double maxHeap = 0;
+		double cpu = 0;
+		int samples = 0;
+		long applied = 0;
+		long lastReport = System.nanoTime();
+		while (applied < events.size()) {
+			TimeUnit.MILLISECONDS.sleep(500);
+			applied = count(database);
+			ServiceProcess.Usage usage = metrics.usage();
+			maxHeap = Math.max(maxHeap, usage.heapMib());
+			cpu += usage.cpuCores();
+			samples++;
+			if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
+				say("  … %,d of %,d applied, %.0f figures/s so far".formatted(applied, events.size(), applied / seconds(start)));
+				lastReport = System.nanoTime();
 			}
-			publishing.get();
-			double rate = events.size() / seconds(start);
-			row("Goalpost end to end (publish → state)", rate,
-					String.format(Locale.ROOT, "%.2f of limit; heap max %.0f MiB, CPU %.2f cores", rate / lowerLimit, maxHeap, cpu / samples));
-			return rate;
+		}
+		publishing.get();
+		double rate = events.size() / seconds(start);
+		row("Goalpost end to end (publish → state)", rate,
+				String.format(Locale.ROOT, "%.2f of limit; heap max %.0f MiB, CPU %.2f cores", rate / lowerLimit, maxHeap, cpu / samples));
+		return rate;
+	}
+
+	/**
+	 * Latency at a fixed offered rate. Publish → state: from the send to the commit of the transaction that
+	 * stored the figure (PostgreSQL's commit timestamp). Publish → alert: from the send of the figure that
+	 * missed its target to the harness receiving the alert from the topic.
+	 */
+	private void latency(Infrastructure.Database database, String topic, Workload paced, int rate, long total, long storedBefore,
+			Map<String, Instant> alertsReceived) throws Exception {
+		Instant from;
+		Instant to;
+		double offered;
+		double achieved;
+		try (KafkaProducer<String, byte[]> producer = producer()) {
+			from = Instant.now();
+			long start = System.nanoTime();
+			pace(producer, topic, paced, rate, total);
+			offered = total / seconds(start);
+			to = Instant.now();
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+			while (count(database) < storedBefore + total && System.nanoTime() < deadline) {
+				TimeUnit.MILLISECONDS.sleep(250);
+			}
+			achieved = total / seconds(start);
+		}
+		String window = "reported_at >= '%s' AND reported_at <= '%s'".formatted(from, to);
+		try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
+			ResultSet state = sql.executeQuery("""
+					SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms)
+					FROM (SELECT extract(epoch FROM pg_xact_commit_timestamp(xmin) - reported_at) * 1000 AS ms FROM figure_event
+					      WHERE %s) l""".formatted(window));
+			state.next();
+			points.add(new LatencyPlot.Point(offered, achieved, state.getDouble(1), state.getDouble(2)));
+			row("latency publish → state at %,d/s offered (publisher kept %.0f/s)".formatted(rate, offered), Double.NaN,
+					"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(state.getDouble(1), state.getDouble(2), state.getDouble(3)));
+			List<Long> alertMillis = alertLatencies(sql, alertsReceived, from, to);
+			row("latency publish → alert at %,d/s offered".formatted(rate), Double.NaN,
+					"p50 %d ms, p99 %d ms, max %d ms (%d alerts)".formatted(percentile(alertMillis, 0.5),
+							percentile(alertMillis, 0.99), percentile(alertMillis, 1.0), alertMillis.size()));
 		}
 	}
 
-	/** Latency at a fixed offered rate: publish → state, and publish → alert on the topic, from the database's clocks. */
-	private void latency(int rate) throws Exception {
-		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
-		String topic = freshTopics();
-		try (ServiceProcess metrics = metrics(database, topic);
-				KafkaProducer<String, byte[]> producer = producer()) {
-			long total = (long) rate * seconds;
-			// Few enough series that each gets a target and several actuals within the run, so alerts fire.
-			Workload paced = new Workload((int) Math.max(10, Math.min(workload.series(), total / 6)));
-			long start = System.nanoTime();
-			for (long n = 0; n < total; n++) {
-				LockSupport.parkNanos(start + n * 1_000_000_000L / rate - System.nanoTime());
-				FigureReported figure = paced.figure(n, Instant.now());
-				producer.send(record(topic, figure.key(), EventCodec.write(figure), figure));
-			}
-			producer.flush();
-			double offered = total / seconds(start);
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-			while (count(database) < total && System.nanoTime() < deadline) {
+	/** Once the last alert change is published, the whole state against what the figures imply. */
+	private void checkState(Infrastructure.Database database) throws Exception {
+		try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+			while (System.nanoTime() < deadline) {
+				try (ResultSet pending = sql.executeQuery("SELECT count(*) FROM alert_outbox WHERE published_at IS NULL")) {
+					pending.next();
+					if (pending.getLong(1) == 0) {
+						break;
+					}
+				}
 				TimeUnit.MILLISECONDS.sleep(250);
 			}
-			double achieved = total / seconds(start);
-			try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
-				ResultSet state = sql.executeQuery("""
-						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms)
-						FROM (SELECT extract(epoch FROM received_at - reported_at) * 1000 AS ms FROM figure_event) l""");
-				state.next();
-				points.add(new LatencyPlot.Point(offered, achieved, state.getDouble(1), state.getDouble(2)));
-				row("latency publish → state at %,d/s offered (publisher kept %.0f/s)".formatted(rate, offered), Double.NaN,
-						"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(state.getDouble(1), state.getDouble(2), state.getDouble(3)));
-				ResultSet alerts = sql.executeQuery("""
-						SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms), count(*)
-						FROM (SELECT extract(epoch FROM o.published_at - (SELECT max(f.reported_at) FROM figure_event f
-						        WHERE f.region = a.region AND f.indicator = a.indicator AND f.year = a.year
-						          AND f.received_at <= a.first_raised_at)) * 1000 AS ms
-						      FROM alert_outbox o JOIN alert a ON a.alert_id = o.alert_id
-						      WHERE o.event_type = 'goalpost.alert.fired.v1' AND o.published_at IS NOT NULL) l""");
-				alerts.next();
-				row("latency publish → alert at %,d/s offered".formatted(rate), Double.NaN,
-						"p50 %.0f ms, p99 %.0f ms, max %.0f ms (%d alerts)".formatted(alerts.getDouble(1), alerts.getDouble(2),
-								alerts.getDouble(3), alerts.getLong(4)));
+			row("state at the end of the run", Double.NaN, expected.check(connection));
+		}
+	}
+
+	private void pace(KafkaProducer<String, byte[]> producer, String topic, Workload workload, int rate, long total) {
+		long start = System.nanoTime();
+		for (long n = 0; n < total; n++) {
+			LockSupport.parkNanos(start + n * 1_000_000_000L / rate - System.nanoTime());
+			FigureReported figure = workload.figure(n, Instant.now());
+			expected.add(figure);
+			producer.send(record(topic, figure.key(), EventCodec.write(figure), figure));
+		}
+		producer.flush();
+	}
+
+	/** For each alert fired: its arrival on the topic less the send of the last figure of its series before it fired. */
+	private static List<Long> alertLatencies(Statement sql, Map<String, Instant> received, Instant from, Instant to) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		List<Long> millis = new ArrayList<>();
+		ResultSet fired = sql.executeQuery("""
+				SELECT o.event_id, (SELECT max(f.reported_at) FROM figure_event f
+				        WHERE f.region = a.region AND f.indicator = a.indicator AND f.year = a.year
+				          AND f.received_at <= a.first_raised_at) AS caused_at
+				FROM alert_outbox o JOIN alert a ON a.alert_id = o.alert_id
+				WHERE o.event_type = 'goalpost.alert.fired.v1'""");
+		while (fired.next()) {
+			String eventId = fired.getString(1);
+			Instant causedAt = fired.getTimestamp(2).toInstant();
+			if (causedAt.isBefore(from) || causedAt.isAfter(to)) {
+				continue;
+			}
+			while (!received.containsKey(eventId) && System.nanoTime() < deadline) {
+				TimeUnit.MILLISECONDS.sleep(50);
+			}
+			if (!received.containsKey(eventId)) {
+				throw new IllegalStateException("Alert " + eventId + " was queued but never reached the topic");
+			}
+			millis.add(Duration.between(causedAt, received.get(eventId)).toMillis());
+		}
+		millis.sort(null);
+		return millis;
+	}
+
+	private static void readAlerts(String topic, Map<String, Instant> received, java.util.concurrent.atomic.AtomicBoolean running) {
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+				ConsumerConfig.GROUP_ID_CONFIG, topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			while (running.get()) {
+				for (var record : consumer.poll(Duration.ofMillis(20))) {
+					received.putIfAbsent(CloudEventRecords.header(record, EventTypes.HEADER_ID), Instant.now());
+				}
 			}
 		}
+	}
+
+	private static long percentile(List<Long> sorted, double p) {
+		return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
 	}
 
 	/** The HTTP path: batches of 500 figures posted to ingest-service by four clients at once. */
@@ -290,16 +386,26 @@ public final class PipelineHarness {
 	}
 
 	private ServiceProcess metrics(Infrastructure.Database database, String topic) throws Exception {
-		return ServiceProcess.start("metrics-service", "512m", List.of("--spring.kafka.bootstrap-servers=" + bootstrap(),
-				"--goalpost.topics.figures=" + topic, "--goalpost.topics.alerts=" + topic.replace("figures", "alerts"),
+		return ServiceProcess.start("metrics-service", "512m", concat(List.of("--spring.kafka.bootstrap-servers=" + bootstrap(),
+				"--goalpost.topics.figures=" + topic, "--goalpost.topics.alerts=" + alertsTopic(topic),
 				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--goalpost.consumer.concurrency=6"));
+				"--spring.datasource.password=" + database.password()), serviceArguments));
 	}
 
 	private static String freshTopics() {
 		String topic = "bench-figures-" + UUID.randomUUID();
-		Infrastructure.createTopics(6, topic, topic + "-dlt", topic.replace("figures", "alerts"));
+		Infrastructure.createTopics(6, topic, topic + "-dlt", alertsTopic(topic));
 		return topic;
+	}
+
+	private static List<String> concat(List<String> a, List<String> b) {
+		List<String> all = new ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+	private static String alertsTopic(String figuresTopic) {
+		return figuresTopic.replace("figures", "alerts");
 	}
 
 	private void produce(String topic, List<byte[]> events, int from) {

@@ -45,8 +45,13 @@ final class ServiceProcess implements AutoCloseable {
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port));
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap));
+		// Extra JVM options for the services under test, a flight recording for example.
+		String options = System.getenv().getOrDefault("GOALPOST_BENCH_JVM_OPTIONS", "").strip();
+		if (!options.isEmpty()) {
+			command.addAll(List.of(options.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		File log = Files.createTempFile(service + "-", ".log").toFile();
 		ServiceProcess started = new ServiceProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);
@@ -73,14 +78,13 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** Heap in use, in MiB, as the service's own Prometheus endpoint reports it. */
-	double heapMib() throws IOException {
-		return sum(get("/actuator/prometheus").body(), HEAP) / (1024 * 1024);
+	/** Heap in use (MiB) and CPU use (0 to the number of cores) of the service process, from one scrape. */
+	Usage usage() throws IOException {
+		String prometheus = get("/actuator/prometheus").body();
+		return new Usage(sum(prometheus, HEAP) / (1024 * 1024), sum(prometheus, CPU) * Runtime.getRuntime().availableProcessors());
 	}
 
-	/** The service process's CPU use, from 0 to the number of cores. */
-	double cpuCores() throws IOException {
-		return sum(get("/actuator/prometheus").body(), CPU) * Runtime.getRuntime().availableProcessors();
+	record Usage(double heapMib, double cpuCores) {
 	}
 
 	private static double sum(String prometheus, Pattern line) {

@@ -28,8 +28,24 @@ final class Workload {
 
 	private final int series;
 
+	private final int phase;
+
 	Workload(int series) {
+		this(series, 0);
+	}
+
+	private Workload(int series, int phase) {
 		this.series = series;
+		this.phase = phase;
+	}
+
+	/**
+	 * The next phase of the run over {@code series} series: figures with ids of their own (so that every one
+	 * of them is new to the service) from publications later than any of this phase's, so that they supersede
+	 * what came before and go on raising and resolving alerts.
+	 */
+	Workload next(int series) {
+		return new Workload(series, phase + 1);
 	}
 
 	/** The n-th figure of the stream: round n / series of series n % series. */
@@ -40,8 +56,8 @@ final class Workload {
 		String indicator = INDICATORS.get((i / regions.size()) % INDICATORS.size());
 		int year = 1950 + i / (regions.size() * INDICATORS.size());
 		String unit = indicator.equals("rd_personnel") ? "persons" : "count";
-		Source source = new Source("harness", "https://example.org/harness/" + round, "harness",
-				OffsetDateTime.parse("2000-01-01T00:00:00+08:00").plusDays(round));
+		Source source = new Source("harness", "https://example.org/harness/" + phase + "/" + round, "harness",
+				OffsetDateTime.parse("2000-01-01T00:00:00+08:00").plusYears(phase).plusSeconds(round));
 		if (round == 0) {
 			return new FigureReported(FigureReported.idOf(region, indicator, year, FigureKind.TARGET, Comparator.GTE, TARGET, null, source),
 					region, indicator, year, FigureKind.TARGET, Comparator.GTE, TARGET, unit, null, source, null, reportedAt);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +23,16 @@ public final class EventCodec {
 		.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
 		.build();
 
+	// A reader per type, resolved once: a consumer reads thousands of events a second.
+	private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+
+		@Override
+		protected ObjectReader computeValue(Class<?> type) {
+			return MAPPER.readerFor(type);
+		}
+
+	};
+
 	private EventCodec() {
 	}
 
@@ -32,7 +43,7 @@ public final class EventCodec {
 	/** @throws MalformedEventException when the bytes are not a valid event of that type */
 	public static <T> T read(byte[] data, Class<T> type) {
 		try {
-			return MAPPER.readValue(data, type);
+			return READERS.get(type).readValue(data);
 		}
 		catch (JacksonException ex) {
 			throw new MalformedEventException("Not a valid " + type.getSimpleName() + ": " + ex.getOriginalMessage(), ex);

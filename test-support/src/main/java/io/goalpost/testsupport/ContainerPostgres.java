@@ -4,7 +4,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 final class ContainerPostgres implements Infrastructure.Postgres {
 
-	private final PostgreSQLContainer container = new PostgreSQLContainer(Infrastructure.POSTGRES_IMAGE);
+	private final PostgreSQLContainer container = new PostgreSQLContainer(Infrastructure.POSTGRES_IMAGE)
+		.withCommand("postgres", "-c", "fsync=off", "-c", "track_commit_timestamp=on");
 
 	ContainerPostgres() {
 		container.start();

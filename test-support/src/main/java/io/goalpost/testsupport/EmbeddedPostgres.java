@@ -6,7 +6,9 @@ final class EmbeddedPostgres implements Infrastructure.Postgres {
 
 	EmbeddedPostgres() {
 		try {
-			server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
+			server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+				.setServerConfig("track_commit_timestamp", "on")
+				.start();
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException("Embedded PostgreSQL did not start", ex);

@@ -22,6 +22,7 @@ import io.goalpost.metrics.evaluation.Verdict;
 import io.goalpost.metrics.series.Figure;
 import io.goalpost.metrics.series.SeriesKey;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps at most one firing alert per series. A miss raises one; the same miss reported again only
  * refreshes its figures; a figure that meets the target resolves it. Each change of state is queued in
- * the outbox in the caller's transaction, to be published once it commits. Works a batch at a time:
+ * the outbox in the caller's transaction, to be published once it commits ({@link AlertsQueued}). Works a batch at a time:
  * {@link #open} a book for the series a batch touches, apply verdicts in order, flush.
  */
 @Service
@@ -39,9 +40,12 @@ public class AlertKeeper {
 
 	private final Clock clock;
 
-	AlertKeeper(AlertRepository alerts, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	AlertKeeper(AlertRepository alerts, Clock clock, ApplicationEventPublisher events) {
 		this.alerts = alerts;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -117,6 +121,9 @@ public class AlertKeeper {
 			alerts.updateAll(updated.values());
 			alerts.insertAll(inserted.values());
 			alerts.enqueueAll(changes);
+			if (!changes.isEmpty()) {
+				events.publishEvent(new AlertsQueued(changes.size()));
+			}
 		}
 
 		/** An alert read from the database is updated; one raised in this batch is inserted with its last state. */

@@ -3,12 +3,16 @@ package io.goalpost.metrics.alerts;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.TopicProperties;
 import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,11 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes queued alert changes to the alert topic in the order they were made, and marks them published
- * only once the broker acknowledged them. If Kafka is down, the changes wait in the outbox and go out when
+ * only once the broker acknowledged them. A pass starts as soon as a transaction that queued changes commits,
+ * on the relay's own thread so that the consumer goes on; the scheduled pass picks up whatever is left. If Kafka is down, the changes wait in the outbox and go out when
  * it is back. A crash between the acknowledgement and the mark re-sends the same message with the same
  * {@code ce_id}, which a subscriber can drop; no change is ever lost.
  */
@@ -50,6 +56,11 @@ class AlertOutboxRelay {
 
 	private final Clock clock;
 
+	/** One pass after another, never two at once, so changes leave in the order they were queued. */
+	private final ExecutorService passes = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-relay").daemon().factory());
+
+	private final AtomicBoolean passQueued = new AtomicBoolean();
+
 	AlertOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			TopicProperties topics, AlertProperties properties, Clock clock) {
 		this.jdbc = jdbc;
@@ -60,7 +71,29 @@ class AlertOutboxRelay {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${goalpost.alerts.relay-interval:100ms}")
+	@TransactionalEventListener
+	void afterCommit(AlertsQueued queued) {
+		if (properties.relayAfterCommit()) {
+			queuePass();
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${goalpost.alerts.relay-interval:1s}")
+	void queuePass() {
+		// At most one pass waits: while a pass is stuck on an unreachable broker, wake-ups do not pile up.
+		if (passQueued.compareAndSet(false, true)) {
+			passes.execute(() -> {
+				passQueued.set(false);
+				relay();
+			});
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		passes.shutdown();
+	}
+
 	void relay() {
 		try {
 			Integer published;

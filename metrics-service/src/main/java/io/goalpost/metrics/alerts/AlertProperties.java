@@ -6,11 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param relayInterval how often the outbox is checked for alert changes to publish
+ * @param relayInterval how often the outbox is checked for alert changes left to publish (after a failed send,
+ *        a restart, or with {@code relayAfterCommit} off)
  * @param relayBatch how many queued changes one pass publishes at most
+ * @param relayAfterCommit whether a transaction that queued changes starts a pass as soon as it commits
  * @param sendTimeout how long a pass waits for the broker to acknowledge before trying again later
  */
 @ConfigurationProperties("goalpost.alerts")
-public record AlertProperties(@DefaultValue("100ms") Duration relayInterval, @DefaultValue("500") int relayBatch,
-		@DefaultValue("10s") Duration sendTimeout) {
+public record AlertProperties(@DefaultValue("1s") Duration relayInterval, @DefaultValue("500") int relayBatch,
+		@DefaultValue("true") boolean relayAfterCommit, @DefaultValue("10s") Duration sendTimeout) {
 }

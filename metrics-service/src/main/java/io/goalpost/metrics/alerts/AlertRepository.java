@@ -1,11 +1,10 @@
 package io.goalpost.metrics.alerts;
 
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,11 +15,8 @@ import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertState;
 import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.series.SeriesKey;
+import io.goalpost.metrics.series.Unnest;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,19 +29,37 @@ class AlertRepository {
 			""";
 
 	private static final String FIRING_FOR_SERIES = "SELECT " + COLUMNS + """
-			FROM alert WHERE state = 'FIRING' AND (region, indicator, year) IN (%s)
-			""";
+			FROM alert WHERE state = 'FIRING' AND """ + SeriesKey.anyOf("region, indicator, year");
 
-	private static final String INSERT = "INSERT INTO alert (" + COLUMNS + """
-			) VALUES (:alertId, :region, :indicator, :year, :state, :targetComparator, :targetValue, :actualValue,
-			    :shortfall, :unit, :firstRaisedAt, :resolvedAt, :updatedAt)
-			""";
+	private static final Unnest<Alert> ALERT_ROWS = new Unnest<>(Unnest.Column.of("uuid", Alert::alertId),
+			Unnest.Column.of("text", Alert::region), Unnest.Column.of("text", Alert::indicator),
+			Unnest.Column.of("integer", Alert::year), Unnest.Column.of("text", (Alert a) -> a.state().name()),
+			Unnest.Column.of("text", Alert::targetComparator), Unnest.Column.of("numeric", Alert::targetValue),
+			Unnest.Column.of("numeric", Alert::actualValue), Unnest.Column.of("numeric", Alert::shortfall),
+			Unnest.Column.of("text", Alert::unit), Unnest.Column.of("timestamptz", Alert::firstRaisedAt),
+			Unnest.Column.of("timestamptz", Alert::resolvedAt), Unnest.Column.of("timestamptz", Alert::updatedAt));
 
-	private static final String UPDATE = """
-			UPDATE alert SET state = :state, target_comparator = :targetComparator, target_value = :targetValue,
-			    actual_value = :actualValue, shortfall = :shortfall, resolved_at = :resolvedAt, updated_at = :updatedAt
-			WHERE alert_id = :alertId
-			""";
+	private static final String INSERT_ALL = "INSERT INTO alert (" + COLUMNS + ") SELECT * FROM " + ALERT_ROWS.call();
+
+	private static final String UPDATE_ALL = """
+			UPDATE alert a SET state = u.state, target_comparator = u.target_comparator, target_value = u.target_value,
+			    actual_value = u.actual_value, shortfall = u.shortfall, resolved_at = u.resolved_at, updated_at = u.updated_at
+			FROM %s AS u(%s)
+			WHERE a.alert_id = u.alert_id
+			""".formatted(ALERT_ROWS.call(), COLUMNS);
+
+	private static final Unnest<AlertChanged> OUTBOX_ROWS = new Unnest<>(Unnest.Column.of("uuid", AlertChanged::alertId),
+			Unnest.Column.of("text", AlertChanged::eventId), Unnest.Column.of("text", AlertChanged::eventType),
+			Unnest.Column.of("text", AlertChanged::key),
+			Unnest.Column.of("text", (AlertChanged e) -> new String(EventCodec.write(e), StandardCharsets.UTF_8)));
+
+	// Outbox ids are taken in the order of the changes: the relay publishes by id.
+	private static final String ENQUEUE_ALL = """
+			INSERT INTO alert_outbox (alert_id, event_id, event_type, message_key, payload)
+			SELECT alert_id, event_id, event_type, message_key, convert_to(payload, 'UTF8')
+			FROM %s WITH ORDINALITY AS u(alert_id, event_id, event_type, message_key, payload, n)
+			ORDER BY n
+			""".formatted(OUTBOX_ROWS.call());
 
 	private static final String FIND = "SELECT " + COLUMNS + """
 			FROM alert
@@ -62,11 +76,8 @@ class AlertRepository {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate named;
-
-	AlertRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+	AlertRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.named = named;
 	}
 
 	/** The firing alerts of these series, one query. */
@@ -75,8 +86,8 @@ class AlertRepository {
 		if (series.isEmpty()) {
 			return firing;
 		}
-		jdbc.sql(FIRING_FOR_SERIES.formatted(SeriesKey.tuples(series.size())))
-			.params(SeriesKey.values(series))
+		jdbc.sql(FIRING_FOR_SERIES)
+			.params(SeriesKey.arrays(series))
 			.query(AlertRepository::alert)
 			.list()
 			.forEach((alert) -> firing.put(new SeriesKey(alert.region(), alert.indicator(), alert.year()), alert));
@@ -84,21 +95,21 @@ class AlertRepository {
 	}
 
 	void insertAll(Collection<Alert> alerts) {
-		named.batchUpdate(INSERT, alerts.stream().map((a) -> new SimplePropertySqlParameterSource(params(a))).toArray(SqlParameterSource[]::new));
+		if (!alerts.isEmpty()) {
+			jdbc.sql(INSERT_ALL).params(ALERT_ROWS.arrays(alerts)).update();
+		}
 	}
 
 	void updateAll(Collection<Alert> alerts) {
-		named.batchUpdate(UPDATE, alerts.stream().map((a) -> new SimplePropertySqlParameterSource(params(a))).toArray(SqlParameterSource[]::new));
+		if (!alerts.isEmpty()) {
+			jdbc.sql(UPDATE_ALL).params(ALERT_ROWS.arrays(alerts)).update();
+		}
 	}
 
 	void enqueueAll(List<AlertChanged> changes) {
-		named.batchUpdate(ENQUEUE, changes.stream()
-			.map((event) -> new MapSqlParameterSource().addValue("alertId", event.alertId())
-				.addValue("eventId", event.eventId())
-				.addValue("eventType", event.eventType())
-				.addValue("key", event.key())
-				.addValue("payload", EventCodec.write(event)))
-			.toArray(SqlParameterSource[]::new));
+		if (!changes.isEmpty()) {
+			jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(changes)).update();
+		}
 	}
 
 	List<Alert> find(AlertState state, String region, int limit) {
@@ -108,16 +119,6 @@ class AlertRepository {
 			.param("limit", limit)
 			.query(AlertRepository::alert)
 			.list();
-	}
-
-	private static Params params(Alert alert) {
-		return new Params(alert.alertId(), alert.region(), alert.indicator(), alert.year(), alert.state().name(),
-				alert.targetComparator(), alert.targetValue(), alert.actualValue(), alert.shortfall(), alert.unit(),
-				utc(alert.firstRaisedAt()), utc(alert.resolvedAt()), utc(alert.updatedAt()));
-	}
-
-	private static java.time.OffsetDateTime utc(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
 	private static Alert alert(ResultSet rs, int row) throws SQLException {
@@ -130,12 +131,6 @@ class AlertRepository {
 
 	private static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	private record Params(UUID alertId, String region, String indicator, int year, String state,
-			String targetComparator, BigDecimal targetValue, BigDecimal actualValue, BigDecimal shortfall, String unit,
-			java.time.OffsetDateTime firstRaisedAt, java.time.OffsetDateTime resolvedAt,
-			java.time.OffsetDateTime updatedAt) {
 	}
 
 }

@@ -1,23 +1,31 @@
 package io.goalpost.metrics.series;
 
+import java.util.Collection;
+import java.util.Map;
+
 /** A series: one indicator of one region in one year. */
 public record SeriesKey(String region, String indicator, int year) {
 
+	private static final Unnest<SeriesKey> KEYS = new Unnest<>(Unnest.Column.of("text", SeriesKey::region),
+			Unnest.Column.of("text", SeriesKey::indicator), Unnest.Column.of("integer", SeriesKey::year));
+
 	/** The named SQL parameters {@code :region}, {@code :indicator} and {@code :year}. */
-	public java.util.Map<String, Object> params() {
-		return java.util.Map.of("region", region, "indicator", indicator, "year", year);
+	public Map<String, Object> params() {
+		return Map.of("region", region, "indicator", indicator, "year", year);
 	}
 
-	/** {@code (?, ?, ?), (?, ?, ?), …}: the row values of {@code count} keys, for {@code (region, indicator, year) IN (…)}. */
-	public static String tuples(int count) {
-		return String.join(", ", java.util.Collections.nCopies(count, "(?, ?, ?)"));
+	/**
+	 * {@code (columns) IN (…)} for any number of keys, in a statement text that does not depend on how many:
+	 * {@code columns} names the region, indicator and year columns, as in {@code "s.region, s.indicator, s.year"}.
+	 * The parameters are {@link #arrays}.
+	 */
+	public static String anyOf(String columns) {
+		return "(" + columns + ") IN (SELECT * FROM " + KEYS.call() + ")";
 	}
 
-	/** The values for {@link #tuples}: region, indicator and year of each key, in order. */
-	public static java.util.List<Object> values(java.util.Collection<SeriesKey> keys) {
-		java.util.List<Object> values = new java.util.ArrayList<>(keys.size() * 3);
-		keys.forEach((key) -> values.addAll(java.util.List.of(key.region(), key.indicator(), key.year())));
-		return values;
+	/** The parameters of {@link #anyOf}. */
+	public static Object[] arrays(Collection<SeriesKey> keys) {
+		return KEYS.arrays(keys);
 	}
 
 	/** The alert topic's message key. */

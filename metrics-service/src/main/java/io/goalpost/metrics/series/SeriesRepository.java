@@ -1,12 +1,9 @@
 package io.goalpost.metrics.series;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Collection;
@@ -16,10 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Source;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,29 +27,60 @@ class SeriesRepository {
 			published_at, sentence, reported_at, received_at
 			""";
 
+	private static final Unnest<Received> FIGURE_ROWS = new Unnest<>(
+			Unnest.Column.of("uuid", (Received r) -> r.figure().eventId()),
+			Unnest.Column.of("text", (Received r) -> r.figure().region()),
+			Unnest.Column.of("text", (Received r) -> r.figure().indicator()),
+			Unnest.Column.of("integer", (Received r) -> r.figure().year()),
+			Unnest.Column.of("text", (Received r) -> lower(r.figure().kind().name())),
+			Unnest.Column.of("text", (Received r) -> lower(r.figure().comparator().name())),
+			Unnest.Column.of("numeric", (Received r) -> r.figure().value()),
+			Unnest.Column.of("text", (Received r) -> r.figure().unit()),
+			Unnest.Column.of("text", (Received r) -> (r.figure().status() != null) ? lower(r.figure().status().name()) : null),
+			Unnest.Column.of("text", (Received r) -> source(r).title()),
+			Unnest.Column.of("text", (Received r) -> source(r).url()),
+			Unnest.Column.of("text", (Received r) -> source(r).publisher()),
+			Unnest.Column.of("timestamptz", (Received r) -> source(r).publishedAt()),
+			Unnest.Column.of("text", (Received r) -> r.figure().sentence()),
+			Unnest.Column.of("timestamptz", (Received r) -> r.figure().reportedAt()),
+			Unnest.Column.of("integer", Received::partition),
+			Unnest.Column.of("bigint", Received::offset));
+
 	private static final String INSERT_FIGURES = """
 			INSERT INTO figure_event (event_id, region, indicator, year, kind, comparator, value, unit, status,
 			    source_title, source_url, source_publisher, published_at, sentence, reported_at,
 			    kafka_partition, kafka_offset)
-			VALUES %s
+			SELECT * FROM %s
 			ON CONFLICT (event_id) DO NOTHING
 			RETURNING event_id
-			""";
+			""".formatted(FIGURE_ROWS.call());
 
+	private static final Unnest<Map.Entry<SeriesKey, String>> SERIES_ROWS = new Unnest<>(
+			Unnest.Column.of("text", (Map.Entry<SeriesKey, String> e) -> e.getKey().region()),
+			Unnest.Column.of("text", (Map.Entry<SeriesKey, String> e) -> e.getKey().indicator()),
+			Unnest.Column.of("integer", (Map.Entry<SeriesKey, String> e) -> e.getKey().year()),
+			Unnest.Column.of("text", (Map.Entry<SeriesKey, String> e) -> e.getValue()));
+
+	// In key order, so that two transactions creating the same series wait for each other instead of deadlocking.
 	private static final String ENSURE_ALL_SERIES = """
-			INSERT INTO series (region, indicator, year, unit) VALUES %s
+			INSERT INTO series (region, indicator, year, unit)
+			SELECT * FROM %s AS k(region, indicator, year, unit) ORDER BY region, indicator, year
 			ON CONFLICT (region, indicator, year) DO NOTHING
-			""";
+			""".formatted(SERIES_ROWS.call());
 
-	private static final String LOCK_ALL_SERIES = """
-			SELECT region FROM series WHERE (region, indicator, year) IN (%s)
-			ORDER BY region, indicator, year FOR UPDATE
-			""";
+	private static final Unnest<SeriesState> STATE_ROWS = new Unnest<>(
+			Unnest.Column.of("text", SeriesState::region), Unnest.Column.of("text", SeriesState::indicator),
+			Unnest.Column.of("integer", SeriesState::year),
+			Unnest.Column.of("uuid", (SeriesState s) -> (s.target() != null) ? s.target().eventId() : null),
+			Unnest.Column.of("uuid", (SeriesState s) -> (s.actual() != null) ? s.actual().eventId() : null),
+			Unnest.Column.of("text", SeriesState::verdict), Unnest.Column.of("numeric", SeriesState::shortfall));
 
-	private static final String UPDATE_ONE_SERIES = """
-			UPDATE series SET target_event_id = ?, actual_event_id = ?, verdict = ?, shortfall = ?, updated_at = now()
-			WHERE region = ? AND indicator = ? AND year = ?
-			""";
+	private static final String UPDATE_ALL_SERIES = """
+			UPDATE series s SET target_event_id = u.target_event_id, actual_event_id = u.actual_event_id,
+			    verdict = u.verdict, shortfall = u.shortfall, updated_at = now()
+			FROM %s AS u(region, indicator, year, target_event_id, actual_event_id, verdict, shortfall)
+			WHERE s.region = u.region AND s.indicator = u.indicator AND s.year = u.year
+			""".formatted(STATE_ROWS.call());
 
 	private static final String SERIES_SELECT = """
 			SELECT s.region, s.indicator, s.year, s.unit, s.verdict, s.shortfall, s.updated_at,
@@ -87,11 +113,8 @@ class SeriesRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
-	SeriesRepository(JdbcClient jdbc, JdbcTemplate template) {
+	SeriesRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.template = template;
 	}
 
 	/** Stores the figures not received before, in one statement. @return the ids that were new */
@@ -99,57 +122,31 @@ class SeriesRepository {
 		if (figures.isEmpty()) {
 			return Set.of();
 		}
-		List<Object> params = new ArrayList<>(figures.size() * 17);
-		for (Received received : figures) {
-			FigureReported figure = received.figure();
-			Source source = (figure.source() != null) ? figure.source() : Source.UNKNOWN;
-			params.addAll(java.util.Arrays.asList(figure.eventId(), figure.region(), figure.indicator(), figure.year(),
-					lower(figure.kind().name()), lower(figure.comparator().name()), figure.value(), figure.unit(),
-					(figure.status() != null) ? lower(figure.status().name()) : null, source.title(), source.url(),
-					source.publisher(), source.publishedAt(), figure.sentence(), figure.reportedAt().atOffset(ZoneOffset.UTC),
-					received.partition(), received.offset()));
-		}
-		String rows = String.join(", ", java.util.Collections.nCopies(figures.size(),
-				"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-		return new HashSet<>(jdbc.sql(INSERT_FIGURES.formatted(rows)).params(params).query(UUID.class).list());
+		return new HashSet<>(jdbc.sql(INSERT_FIGURES).params(FIGURE_ROWS.arrays(figures)).query(UUID.class).list());
 	}
 
-	/** Creates the series that are new and locks all of them, in one order, until the transaction ends. */
-	void lockAll(Map<SeriesKey, String> unitsBySeries) {
-		List<SeriesKey> keys = unitsBySeries.keySet().stream().sorted(KEY_ORDER).toList();
-		List<Object> ensure = new ArrayList<>();
-		for (SeriesKey key : keys) {
-			ensure.addAll(List.of(key.region(), key.indicator(), key.year(), unitsBySeries.get(key)));
-		}
-		jdbc.sql(ENSURE_ALL_SERIES.formatted(String.join(", ", java.util.Collections.nCopies(keys.size(), "(?, ?, ?, ?)"))))
-			.params(ensure)
-			.update();
-		jdbc.sql(LOCK_ALL_SERIES.formatted(SeriesKey.tuples(keys.size()))).params(SeriesKey.values(keys)).query(String.class).list();
-	}
-
-	/** The current state of these series, one query. */
-	Map<SeriesKey, SeriesState> current(Collection<SeriesKey> keys) {
+	/**
+	 * Creates the series that are new, then locks all of them (in key order, so that two consumers never wait
+	 * for each other in a cycle) until the transaction ends, and reads their current state: two statements.
+	 */
+	Map<SeriesKey, SeriesState> lockAll(Map<SeriesKey, String> unitsBySeries) {
+		jdbc.sql(ENSURE_ALL_SERIES).params(SERIES_ROWS.arrays(unitsBySeries.entrySet())).update();
 		Map<SeriesKey, SeriesState> states = new HashMap<>();
-		jdbc.sql(SERIES_SELECT + "WHERE (s.region, s.indicator, s.year) IN (" + SeriesKey.tuples(keys.size()) + ")")
-			.params(SeriesKey.values(keys))
+		jdbc.sql(SERIES_SELECT + "WHERE " + SeriesKey.anyOf("s.region, s.indicator, s.year")
+				+ " ORDER BY s.region, s.indicator, s.year FOR UPDATE OF s")
+			.params(SeriesKey.arrays(unitsBySeries.keySet()))
 			.query(SeriesRepository::state)
 			.list()
 			.forEach((state) -> states.put(new SeriesKey(state.region(), state.indicator(), state.year()), state));
 		return states;
 	}
 
-	/** Writes the current target, actual and verdict of each series, one batch. */
+	/** Writes the current target, actual and verdict of each series, in one statement. */
 	void updateAll(Collection<SeriesState> states) {
-		template.batchUpdate(UPDATE_ONE_SERIES, states.stream()
-			.map((s) -> new Object[] { (s.target() != null) ? s.target().eventId() : null,
-					(s.actual() != null) ? s.actual().eventId() : null, s.verdict(), s.shortfall(), s.region(),
-					s.indicator(), s.year() })
-			.toList());
+		if (!states.isEmpty()) {
+			jdbc.sql(UPDATE_ALL_SERIES).params(STATE_ROWS.arrays(states)).update();
+		}
 	}
-
-	private static final java.util.Comparator<SeriesKey> KEY_ORDER = java.util.Comparator.comparing(SeriesKey::region)
-		.thenComparing(SeriesKey::indicator)
-		.thenComparingInt(SeriesKey::year);
 
 	List<SeriesState> find(String region, String indicator, Integer year, int limit) {
 		return jdbc.sql(SERIES_FILTERED)
@@ -185,6 +182,10 @@ class SeriesRepository {
 
 	private static java.time.Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static Source source(Received received) {
+		return (received.figure().source() != null) ? received.figure().source() : Source.UNKNOWN;
 	}
 
 	private static String lower(String name) {

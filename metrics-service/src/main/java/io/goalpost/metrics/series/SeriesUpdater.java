@@ -72,8 +72,7 @@ public class SeriesUpdater {
 		}
 		Map<SeriesKey, String> units = new LinkedHashMap<>();
 		applied.forEach((figure) -> units.putIfAbsent(key(figure), figure.unit()));
-		series.lockAll(units);
-		Map<SeriesKey, SeriesState> states = series.current(units.keySet());
+		Map<SeriesKey, SeriesState> states = series.lockAll(units);
 		AlertKeeper.Book book = alerts.open(units.keySet());
 		Map<SeriesKey, SeriesState> changed = new LinkedHashMap<>();
 		for (FigureReported figure : applied) {

@@ -35,9 +35,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An alert that changes state while Kafka is unreachable waits in the outbox and is published, once, when
- * Kafka is back. The scheduled relay is slowed to an hour so that the test drives it.
+ * Kafka is back. The relay is slowed to an hour and not started by commits, so that the test drives it.
  */
-@SpringBootTest(properties = { "spring.config.name=metrics", "goalpost.alerts.relay-interval=1h" })
+@SpringBootTest(properties = { "spring.config.name=metrics", "goalpost.alerts.relay-interval=1h",
+		"goalpost.alerts.relay-after-commit=false" })
 class AlertOutboxIntegrationTests {
 
 	private static String suffix;
@@ -100,7 +101,7 @@ class AlertOutboxIntegrationTests {
 
 	private AlertOutboxRelay relay(KafkaTemplate<String, byte[]> template) {
 		return new AlertOutboxRelay(jdbc, transactions, template, topics,
-				new AlertProperties(properties.relayInterval(), properties.relayBatch(), Duration.ofSeconds(2)),
+				new AlertProperties(properties.relayInterval(), properties.relayBatch(), false, Duration.ofSeconds(2)),
 				Clock.systemUTC());
 	}
 

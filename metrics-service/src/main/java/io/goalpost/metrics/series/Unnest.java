@@ -1,0 +1,54 @@
+package io.goalpost.metrics.series;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Rows sent to PostgreSQL as one array per column and read back with {@code unnest}: a whole batch is one
+ * parameterised statement whose text does not depend on the batch size, so the server parses and plans it
+ * once per connection, and a batch costs one round trip. Every value travels as text and is cast to its
+ * column's type by the server.
+ *
+ * @param <T> the row
+ */
+public final class Unnest<T> {
+
+	private final List<Column<T>> columns;
+
+	@SafeVarargs
+	public Unnest(Column<T>... columns) {
+		this.columns = List.of(columns);
+	}
+
+	/** A column: its SQL type and how to read it from a row ({@code null} for SQL NULL). */
+	public record Column<T>(String type, Function<T, ?> value) {
+
+		public static <T> Column<T> of(String type, Function<T, ?> value) {
+			return new Column<>(type, value);
+		}
+
+	}
+
+	/** {@code unnest(CAST(? AS type[]), …)}, one parameter per column. */
+	public String call() {
+		return columns.stream()
+			.map((column) -> "CAST(? AS " + column.type() + "[])")
+			.collect(Collectors.joining(", ", "unnest(", ")"));
+	}
+
+	/** The parameters of {@link #call()} for these rows: one text array per column, in row order. */
+	public Object[] arrays(Collection<? extends T> rows) {
+		Object[] arrays = new Object[columns.size()];
+		for (int c = 0; c < columns.size(); c++) {
+			Function<T, ?> value = columns.get(c).value();
+			arrays[c] = rows.stream().map((row) -> {
+				Object v = value.apply(row);
+				return (v != null) ? v.toString() : null;
+			}).toArray(String[]::new);
+		}
+		return arrays;
+	}
+
+}
