@@ -1,0 +1,80 @@
+package io.goalpost.metrics.alerts;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.goalpost.contract.Comparator;
+import io.goalpost.contract.EventTypes;
+import io.goalpost.metrics.evaluation.Target;
+import io.goalpost.metrics.evaluation.Verdict;
+import io.goalpost.metrics.series.Figure;
+import io.goalpost.metrics.series.SeriesKey;
+import io.goalpost.support.CloudEventRecords;
+import io.goalpost.testsupport.Infrastructure;
+import io.goalpost.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Alert changes leave when the transaction that made them commits, not on the relay's schedule (an hour
+ * here), in the order they were made; a transaction that rolls back sends nothing.
+ */
+@SpringBootTest(properties = { "spring.config.name=metrics", "goalpost.alerts.relay-interval=1h" })
+class AlertRelayOnCommitIntegrationTests {
+
+	private static String suffix;
+
+	@Autowired
+	AlertKeeper keeper;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		suffix = Infrastructure.register(registry);
+	}
+
+	@Test
+	void publishesEachCommittedChangeInOrderAndNothingOfARolledBackOne() {
+		SeriesKey kept = new SeriesKey("chongqing", "tech_smes", 2024);
+		SeriesKey rolledBack = new SeriesKey("sichuan", "tech_smes", 2024);
+		Target target = new Target(Comparator.GT, new BigDecimal("50000"));
+		try (TopicReader alerts = TopicReader.of("indicator-alerts-" + suffix)) {
+			transactions.executeWithoutResult((status) -> verdict(rolledBack, target, "47000",
+					new Verdict.Missed(new BigDecimal("3000"))));
+			transactions.executeWithoutResult((status) -> {
+				verdict(rolledBack, target, "52000", new Verdict.Met(BigDecimal.ZERO));
+				status.setRollbackOnly();
+			});
+			transactions.executeWithoutResult((status) -> verdict(kept, target, "47000", new Verdict.Missed(new BigDecimal("3000"))));
+			transactions.executeWithoutResult((status) -> verdict(kept, target, "51000", new Verdict.Met(BigDecimal.ZERO)));
+
+			await().atMost(Duration.ofSeconds(30)).until(() -> alerts.records().size() >= 3);
+			List<ConsumerRecord<String, byte[]>> records = alerts.records();
+			assertThat(records).extracting(ConsumerRecord::key)
+				.containsExactly("sichuan:tech_smes:2024", "chongqing:tech_smes:2024", "chongqing:tech_smes:2024");
+			assertThat(records).extracting((record) -> CloudEventRecords.header(record, EventTypes.HEADER_TYPE))
+				.containsExactly(EventTypes.ALERT_FIRED, EventTypes.ALERT_FIRED, EventTypes.ALERT_RESOLVED);
+		}
+	}
+
+	private void verdict(SeriesKey series, Target target, String actual, Verdict verdict) {
+		AlertKeeper.Book book = keeper.open(List.of(series));
+		book.onVerdict(series, target, new Figure(UUID.randomUUID(), "actual", "eq", new BigDecimal(actual), "count", "final",
+				new Figure.Provenance(null, null, null, null), null, null, null), "count", verdict);
+		book.flush();
+	}
+
+}
