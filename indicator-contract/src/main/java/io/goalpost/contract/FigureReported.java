@@ -25,7 +25,7 @@ public record FigureReported(UUID eventId, String region, String indicator, int 
 	 */
 	public static UUID idOf(String region, String indicator, int year, FigureKind kind, Comparator comparator,
 			BigDecimal value, FigureStatus status, Source source) {
-		Source s = (source != null) ? source : Source.UNKNOWN;
+		Source s = Source.orUnknown(source);
 		String name = String.join("\u001f", region, indicator, Integer.toString(year), kind.name(),
 				comparator.name(), value.stripTrailingZeros().toPlainString(), String.valueOf(status),
 				String.valueOf(s.url()), String.valueOf(s.title()), String.valueOf(s.publisher()),

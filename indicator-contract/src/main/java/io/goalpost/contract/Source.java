@@ -7,4 +7,9 @@ public record Source(String title, String url, String publisher, OffsetDateTime 
 
 	public static final Source UNKNOWN = new Source(null, null, null, null);
 
+	/** The source given, or {@link #UNKNOWN} for none. */
+	public static Source orUnknown(Source source) {
+		return (source != null) ? source : UNKNOWN;
+	}
+
 }

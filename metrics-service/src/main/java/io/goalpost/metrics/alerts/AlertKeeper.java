@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps at most one firing alert per series. A miss raises one; the same miss reported again only
  * refreshes its figures; a figure that meets the target resolves it. Each change of state is queued in
- * the outbox in the caller's transaction, to be published once it commits ({@link AlertsQueued}). Works a batch at a time:
- * {@link #open} a book for the series a batch touches, apply verdicts in order, flush.
+ * the outbox in the caller's transaction, to be published once it commits ({@link AlertsQueued}). Works a
+ * batch at a time: {@link #open} a book for the series a batch touches, apply verdicts in order, flush.
  */
 @Service
 public class AlertKeeper {
@@ -82,7 +82,7 @@ public class AlertKeeper {
 		public void onVerdict(SeriesKey key, Target target, Figure actual, String unit, Verdict verdict) {
 			Alert current = firing.get(key);
 			Instant now = clock.instant();
-			String comparator = target.comparator().name().toLowerCase(Locale.ROOT);
+			String comparator = Figure.stored(target.comparator());
 			switch (verdict) {
 				case Verdict.Missed missed when current == null -> {
 					Alert alert = new Alert(UUID.randomUUID(), key.region(), key.indicator(), key.year(), AlertState.FIRING,
@@ -122,7 +122,7 @@ public class AlertKeeper {
 			alerts.insertAll(inserted.values());
 			alerts.enqueueAll(changes);
 			if (!changes.isEmpty()) {
-				events.publishEvent(new AlertsQueued(changes.size()));
+				events.publishEvent(new AlertsQueued());
 			}
 		}
 

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes queued alert changes to the alert topic in the order they were made, and marks them published
  * only once the broker acknowledged them. A pass starts as soon as a transaction that queued changes commits,
- * on the relay's own thread so that the consumer goes on; the scheduled pass picks up whatever is left. If Kafka is down, the changes wait in the outbox and go out when
- * it is back. A crash between the acknowledgement and the mark re-sends the same message with the same
+ * on the relay's own thread so that the consumer goes on; the scheduled pass picks up whatever is left. If
+ * Kafka is down, the changes wait in the outbox and go out when it is back. A crash between the acknowledgement and the mark re-sends the same message with the same
  * {@code ce_id}, which a subscriber can drop; no change is ever lost.
  */
 @Component

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,11 +31,11 @@ class SeriesRepository {
 			Unnest.Column.of("text", (Received r) -> r.figure().region()),
 			Unnest.Column.of("text", (Received r) -> r.figure().indicator()),
 			Unnest.Column.of("integer", (Received r) -> r.figure().year()),
-			Unnest.Column.of("text", (Received r) -> lower(r.figure().kind().name())),
-			Unnest.Column.of("text", (Received r) -> lower(r.figure().comparator().name())),
+			Unnest.Column.of("text", (Received r) -> Figure.stored(r.figure().kind())),
+			Unnest.Column.of("text", (Received r) -> Figure.stored(r.figure().comparator())),
 			Unnest.Column.of("numeric", (Received r) -> r.figure().value()),
 			Unnest.Column.of("text", (Received r) -> r.figure().unit()),
-			Unnest.Column.of("text", (Received r) -> (r.figure().status() != null) ? lower(r.figure().status().name()) : null),
+			Unnest.Column.of("text", (Received r) -> Figure.stored(r.figure().status())),
 			Unnest.Column.of("text", (Received r) -> source(r).title()),
 			Unnest.Column.of("text", (Received r) -> source(r).url()),
 			Unnest.Column.of("text", (Received r) -> source(r).publisher()),
@@ -185,11 +184,7 @@ class SeriesRepository {
 	}
 
 	private static Source source(Received received) {
-		return (received.figure().source() != null) ? received.figure().source() : Source.UNKNOWN;
-	}
-
-	private static String lower(String name) {
-		return name.toLowerCase(Locale.ROOT);
+		return Source.orUnknown(received.figure().source());
 	}
 
 }

@@ -14,6 +14,7 @@ import io.goalpost.contract.FigureKind;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Indicator;
 import io.goalpost.contract.IndicatorCatalogue;
+import io.goalpost.contract.Source;
 import io.goalpost.metrics.alerts.AlertKeeper;
 import io.goalpost.metrics.evaluation.Target;
 import io.goalpost.metrics.evaluation.TargetEvaluator;
@@ -108,10 +109,9 @@ public class SeriesUpdater {
 	}
 
 	private static Figure asFigure(FigureReported f) {
-		var source = (f.source() != null) ? f.source() : io.goalpost.contract.Source.UNKNOWN;
-		return new Figure(f.eventId(), f.kind().name().toLowerCase(Locale.ROOT),
-				f.comparator().name().toLowerCase(Locale.ROOT), f.value(), f.unit(),
-				(f.status() != null) ? f.status().name().toLowerCase(Locale.ROOT) : null,
+		Source source = Source.orUnknown(f.source());
+		return new Figure(f.eventId(), Figure.stored(f.kind()), Figure.stored(f.comparator()), f.value(), f.unit(),
+				Figure.stored(f.status()),
 				new Figure.Provenance(source.title(), source.url(), source.publisher(), source.publishedAt()),
 				f.sentence(), f.reportedAt(), null);
 	}
