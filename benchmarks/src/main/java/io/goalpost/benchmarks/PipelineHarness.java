@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -241,10 +242,7 @@ public final class PipelineHarness {
 			pace(producer, topic, paced, rate, total);
 			offered = total / seconds(start);
 			to = Instant.now();
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-			while (count(database) < storedBefore + total && System.nanoTime() < deadline) {
-				TimeUnit.MILLISECONDS.sleep(250);
-			}
+			waitUntil(Duration.ofMinutes(10), () -> count(database) >= storedBefore + total);
 			achieved = total / seconds(start);
 		}
 		String window = "reported_at >= '%s' AND reported_at <= '%s'".formatted(from, to);
@@ -267,18 +265,27 @@ public final class PipelineHarness {
 	/** Once the last alert change is published, the whole state against what the figures imply. */
 	private void checkState(Infrastructure.Database database) throws Exception {
 		try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-			while (System.nanoTime() < deadline) {
+			// If changes stay queued, the check below says how many.
+			waitUntil(Duration.ofMinutes(2), () -> {
 				try (ResultSet pending = sql.executeQuery("SELECT count(*) FROM alert_outbox WHERE published_at IS NULL")) {
 					pending.next();
-					if (pending.getLong(1) == 0) {
-						break;
-					}
+					return pending.getLong(1) == 0;
 				}
-				TimeUnit.MILLISECONDS.sleep(250);
-			}
+			});
 			row("state at the end of the run", Double.NaN, expected.check(connection));
 		}
+	}
+
+	/** Polls until the condition holds or the time is up. @return whether it held */
+	private static boolean waitUntil(Duration limit, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (!condition.call()) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			TimeUnit.MILLISECONDS.sleep(100);
+		}
+		return true;
 	}
 
 	private void pace(KafkaProducer<String, byte[]> producer, String topic, Workload workload, int rate, long total) {
@@ -294,28 +301,26 @@ public final class PipelineHarness {
 
 	/** For each alert fired: its arrival on the topic less the send of the last figure of its series before it fired. */
 	private static List<Long> alertLatencies(Statement sql, Map<String, Instant> received, Instant from, Instant to) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		List<Long> millis = new ArrayList<>();
-		ResultSet fired = sql.executeQuery("""
+		Map<String, Instant> causes = new HashMap<>();
+		try (ResultSet fired = sql.executeQuery("""
 				SELECT o.event_id, (SELECT max(f.reported_at) FROM figure_event f
 				        WHERE f.region = a.region AND f.indicator = a.indicator AND f.year = a.year
 				          AND f.received_at <= a.first_raised_at) AS caused_at
 				FROM alert_outbox o JOIN alert a ON a.alert_id = o.alert_id
-				WHERE o.event_type = 'goalpost.alert.fired.v1'""");
-		while (fired.next()) {
-			String eventId = fired.getString(1);
-			Instant causedAt = fired.getTimestamp(2).toInstant();
-			if (causedAt.isBefore(from) || causedAt.isAfter(to)) {
-				continue;
+				WHERE o.event_type = '%s'""".formatted(EventTypes.ALERT_FIRED))) {
+			while (fired.next()) {
+				Instant causedAt = fired.getTimestamp(2).toInstant();
+				if (!causedAt.isBefore(from) && !causedAt.isAfter(to)) {
+					causes.put(fired.getString(1), causedAt);
+				}
 			}
-			while (!received.containsKey(eventId) && System.nanoTime() < deadline) {
-				TimeUnit.MILLISECONDS.sleep(50);
-			}
-			if (!received.containsKey(eventId)) {
-				throw new IllegalStateException("Alert " + eventId + " was queued but never reached the topic");
-			}
-			millis.add(Duration.between(causedAt, received.get(eventId)).toMillis());
 		}
+		if (!waitUntil(Duration.ofSeconds(30), () -> received.keySet().containsAll(causes.keySet()))) {
+			throw new IllegalStateException("Alerts were queued but never reached the topic: "
+					+ causes.keySet().stream().filter((id) -> !received.containsKey(id)).toList());
+		}
+		List<Long> millis = new ArrayList<>();
+		causes.forEach((eventId, causedAt) -> millis.add(Duration.between(causedAt, received.get(eventId)).toMillis()));
 		millis.sort(null);
 		return millis;
 	}
