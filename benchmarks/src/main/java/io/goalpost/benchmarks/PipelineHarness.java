@@ -305,9 +305,9 @@ public final class PipelineHarness {
 		try (ResultSet fired = sql.executeQuery("""
 				SELECT o.event_id, (SELECT max(f.reported_at) FROM figure_event f
 				        WHERE f.region = a.region AND f.indicator = a.indicator AND f.year = a.year
-				          AND f.received_at <= a.first_raised_at) AS caused_at
+				          AND f.received_at <= a.starts_at) AS caused_at
 				FROM alert_outbox o JOIN alert a ON a.alert_id = o.alert_id
-				WHERE o.event_type = '%s'""".formatted(EventTypes.ALERT_FIRED))) {
+				WHERE o.event_type = '%s' AND o.topic = 'changes'""".formatted(EventTypes.ALERT_FIRED))) {
 			while (fired.next()) {
 				Instant causedAt = fired.getTimestamp(2).toInstant();
 				if (!causedAt.isBefore(from) && !causedAt.isAfter(to)) {

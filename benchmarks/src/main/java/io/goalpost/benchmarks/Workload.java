@@ -9,6 +9,7 @@ import io.goalpost.contract.Comparator;
 import io.goalpost.contract.FigureKind;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.FigureStatus;
+import io.goalpost.contract.Indicator;
 import io.goalpost.contract.IndicatorCatalogue;
 import io.goalpost.contract.Region;
 import io.goalpost.contract.Source;
@@ -19,8 +20,7 @@ import io.goalpost.contract.Source;
  */
 final class Workload {
 
-	private static final List<String> INDICATORS = List.of("high_tech_enterprises", "tech_smes", "little_giants",
-			"star_market_listings", "rd_personnel");
+	private static final List<Indicator> INDICATORS = List.copyOf(IndicatorCatalogue.standard().indicators());
 
 	private static final BigDecimal TARGET = new BigDecimal("1000");
 
@@ -53,9 +53,12 @@ final class Workload {
 		int i = (int) (n % series);
 		long round = n / series;
 		String region = regions.get(i % regions.size()).id();
-		String indicator = INDICATORS.get((i / regions.size()) % INDICATORS.size());
-		int year = 1950 + i / (regions.size() * INDICATORS.size());
-		String unit = indicator.equals("rd_personnel") ? "persons" : "count";
+		Indicator of = INDICATORS.get((i / regions.size()) % INDICATORS.size());
+		String indicator = of.id();
+		// Future years, later first within a round: no actual is overdue and no year awaits its actual while
+		// earlier ones have theirs, so the alerts are misses alone and ExpectedState can count them.
+		int year = 2100 - i / (regions.size() * INDICATORS.size());
+		String unit = of.unit().id();
 		Source source = new Source("harness", "https://example.org/harness/" + phase + "/" + round, "harness",
 				OffsetDateTime.parse("2000-01-01T00:00:00+08:00").plusYears(phase).plusSeconds(round));
 		if (round == 0) {

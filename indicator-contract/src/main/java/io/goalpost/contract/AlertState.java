@@ -1,6 +1,6 @@
 package io.goalpost.contract;
 
-/** The life of an alert: raised once when a target is missed, resolved once when a figure meets it. */
+/** The life of an alert: it fires once when its condition starts to hold and resolves once when it stops. */
 public enum AlertState {
 	FIRING, RESOLVED
 }

@@ -9,9 +9,9 @@ public final class EventTypes {
 
 	public static final String FIGURE_REPORTED = "goalpost.figure.reported.v1";
 
-	public static final String ALERT_FIRED = "goalpost.alert.fired.v1";
+	public static final String ALERT_FIRED = "goalpost.alert.fired.v2";
 
-	public static final String ALERT_RESOLVED = "goalpost.alert.resolved.v1";
+	public static final String ALERT_RESOLVED = "goalpost.alert.resolved.v2";
 
 	public static final String SPEC_VERSION = "1.0";
 

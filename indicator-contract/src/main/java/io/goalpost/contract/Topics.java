@@ -9,6 +9,12 @@ public final class Topics {
 	/** Every alert state change, keyed {@code region:indicator:year}. */
 	public static final String ALERTS = "indicator-alerts";
 
+	/**
+	 * The current state of every alert, keyed by fingerprint, compacted: a new subscriber reads it from the
+	 * start to rebuild the set of firing alerts. A tombstone removes an alert resolved long enough ago.
+	 */
+	public static final String ALERTS_CURRENT = ALERTS + "-current";
+
 	private Topics() {
 	}
 

@@ -29,10 +29,24 @@ class EventCodecTests {
 	@Test
 	void writesWhatTheSchemaDeclaresAndNothingElse() {
 		assertMatchesSchema(EventCodec.write(figure(new BigDecimal("2.3"))), "figure-reported.v1.json");
-		AlertChanged alert = new AlertChanged(UUID.randomUUID(), "chongqing", "high_tech_enterprises", 2022,
-				AlertState.FIRING, Comparator.GT, new BigDecimal("5500"), new BigDecimal("5108"),
-				new BigDecimal("392"), "count", Instant.now(), null);
-		assertMatchesSchema(EventCodec.write(alert), "alert-changed.v1.json");
+		AlertKind kind = AlertKind.TARGET_AT_RISK;
+		AlertChanged alert = new AlertChanged(AlertChanged.fingerprintOf(kind, "chongqing", "high_tech_enterprises", 2022),
+				UUID.randomUUID(), kind, kind.severity(), AlertState.FIRING, "chongqing", "high_tech_enterprises", 2022,
+				AlertChanged.labels(kind, "chongqing", "high_tech_enterprises", 2022), new AlertChanged.Summary("风险", "at risk"),
+				Comparator.GT, new BigDecimal("5500"), null, new BigDecimal("392"), "count",
+				new AlertChanged.Projection("linear-trend", 2019, 2021, 3, new BigDecimal("400"), new BigDecimal("5108")),
+				Instant.now(), null);
+		assertMatchesSchema(EventCodec.write(alert), "alert-changed.v2.json");
+		assertThat(EventCodec.read(EventCodec.write(alert), AlertChanged.class)).isEqualTo(alert);
+	}
+
+	@Test
+	void fingerprintsAreStableAndDifferByKindAndSeries() {
+		String missed = AlertChanged.fingerprintOf(AlertKind.TARGET_MISSED, "chongqing", "high_tech_enterprises", 2022);
+		assertThat(missed).matches("[0-9a-f]{16}")
+			.isEqualTo(AlertChanged.fingerprintOf(AlertKind.TARGET_MISSED, "chongqing", "high_tech_enterprises", 2022))
+			.isNotEqualTo(AlertChanged.fingerprintOf(AlertKind.TARGET_AT_RISK, "chongqing", "high_tech_enterprises", 2022))
+			.isNotEqualTo(AlertChanged.fingerprintOf(AlertKind.TARGET_MISSED, "chongqing", "high_tech_enterprises", 2023));
 	}
 
 	@Test

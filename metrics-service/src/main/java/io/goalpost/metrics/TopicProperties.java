@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param figures the topic figures are consumed from; its dead letters go to {@code <figures>-dlt}
- * @param alerts the topic alert changes are published to
+ * @param alerts the topic alert changes are published to; the current state of each alert goes to the
+ *        compacted {@code <alerts>-current}
  * @param partitions partitions of the topics when this service creates them
  */
 @ConfigurationProperties("goalpost.topics")
@@ -16,6 +17,10 @@ public record TopicProperties(@DefaultValue(Topics.FIGURES) String figures, @Def
 
 	public String figuresDeadLetters() {
 		return figures + "-dlt";
+	}
+
+	public String alertsCurrent() {
+		return alerts + "-current";
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.AlertState;
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
@@ -85,8 +86,10 @@ class TargetToAlertSystemTests {
 		assertThat(all.get(2).state()).isEqualTo(AlertState.FIRING);
 		assertThat(all.get(2).actualValue()).isEqualByComparingTo("5450");
 		assertThat(all.get(2).alertId()).isNotEqualTo(fired.alertId());
-		assertThat(alerts.records()).filteredOn((r) -> SERIES.equals(r.key())).hasSize(3)
-			.allSatisfy((r) -> assertThat(CloudEventRecords.header(r, EventTypes.HEADER_TYPE)).startsWith("goalpost.alert."));
+		assertThat(alerts.records()).filteredOn((r) -> SERIES.equals(r.key()))
+			.allSatisfy((r) -> assertThat(CloudEventRecords.header(r, EventTypes.HEADER_TYPE)).startsWith("goalpost.alert."))
+			.filteredOn((r) -> EventCodec.read(r.value(), AlertChanged.class).kind() == AlertKind.TARGET_MISSED)
+			.hasSize(3);
 	}
 
 	private static String actual(int value, String status, String publishedAt) {
@@ -106,6 +109,7 @@ class TargetToAlertSystemTests {
 			.stream()
 			.filter((r) -> SERIES.equals(r.key()))
 			.map((r) -> EventCodec.read(r.value(), AlertChanged.class))
+			.filter((alert) -> alert.kind() == AlertKind.TARGET_MISSED)
 			.toList(), (received) -> received.size() >= count);
 	}
 
@@ -114,11 +118,11 @@ class TargetToAlertSystemTests {
 	}
 
 	private static List<JsonNode> firing() {
-		return list(goalpost.metrics().get("/api/v1/alerts?state=firing").body());
+		return list(goalpost.metrics().get("/api/v1/alerts?state=firing&kind=target_missed").body());
 	}
 
 	private static List<JsonNode> list(String body) {
-		return json.readTree(body).valueStream().toList();
+		return json.readTree(body).get("items").valueStream().toList();
 	}
 
 }

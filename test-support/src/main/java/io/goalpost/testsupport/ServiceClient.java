@@ -25,14 +25,7 @@ public record ServiceClient(String baseUrl, String apiKey) {
 	}
 
 	public HttpResponse<String> post(String path, String contentType, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (apiKey != null) {
-			request.header("X-Api-Key", apiKey);
-		}
-		return send(request.build());
+		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	public HttpResponse<String> postJson(String path, String json) {
@@ -40,16 +33,29 @@ public record ServiceClient(String baseUrl, String apiKey) {
 	}
 
 	public HttpResponse<String> get(String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET();
+		return send(request(path).GET());
+	}
+
+	/** A GET that asks for a representation by {@code Accept}, as {@code text/csv}. */
+	public HttpResponse<String> get(String path, String accept) {
+		return send(request(path).header("Accept", accept).GET());
+	}
+
+	public HttpResponse<String> delete(String path) {
+		return send(request(path).DELETE());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
 		if (apiKey != null) {
 			request.header("X-Api-Key", apiKey);
 		}
-		return send(request.build());
+		return request;
 	}
 
-	private static HttpResponse<String> send(HttpRequest request) {
+	private static HttpResponse<String> send(HttpRequest.Builder request) {
 		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,43 +1,45 @@
 package io.goalpost.metrics.alerts;
 
-import java.util.List;
-import java.util.Locale;
+import io.goalpost.metrics.web.Page;
 
-import io.goalpost.contract.AlertState;
-
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import static org.springframework.http.HttpStatus.BAD_REQUEST;
-
+/**
+ * {@code GET /api/v1/alerts}: stored alerts, newest first, paged; {@code GET /api/v1/alerts/stream}: every
+ * published change from now on, as server-sent events. Both take the same filters: {@code state},
+ * {@code kind}, {@code severity}, {@code region}, {@code indicator}, {@code year}, {@code silenced}.
+ */
 @RestController
 class AlertController {
 
 	private final AlertRepository alerts;
 
-	AlertController(AlertRepository alerts) {
+	private final AlertStream stream;
+
+	AlertController(AlertRepository alerts, AlertStream stream) {
 		this.alerts = alerts;
+		this.stream = stream;
 	}
 
-	/** {@code GET /api/v1/alerts?state=firing|resolved&region=chongqing}, newest first. */
 	@GetMapping("/api/v1/alerts")
-	List<Alert> list(@RequestParam(required = false) String state, @RequestParam(required = false) String region,
-			@RequestParam(defaultValue = "500") int limit) {
-		return alerts.find(parse(state), region, Math.clamp(limit, 1, 5000));
+	Page<Alert> list(@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String severity, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String indicator, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) Boolean silenced, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		AlertFilter filter = AlertFilter.of(state, kind, severity, region, indicator, year, silenced);
+		return Page.of(page, size, (offset, limit) -> alerts.find(filter, offset, limit));
 	}
 
-	private static AlertState parse(String state) {
-		if (state == null || state.isBlank()) {
-			return null;
-		}
-		try {
-			return AlertState.valueOf(state.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(BAD_REQUEST, "state must be firing or resolved, not '" + state + "'");
-		}
+	@GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String severity, @RequestParam(required = false) String region,
+			@RequestParam(required = false) String indicator, @RequestParam(required = false) Integer year) {
+		return stream.subscribe(AlertFilter.of(state, kind, severity, region, indicator, year, null));
 	}
 
 }

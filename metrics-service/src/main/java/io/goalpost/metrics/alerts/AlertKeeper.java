@@ -3,22 +3,22 @@ package io.goalpost.metrics.alerts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.AlertState;
-import io.goalpost.contract.Comparator;
 import io.goalpost.metrics.evaluation.Target;
-import io.goalpost.metrics.evaluation.Verdict;
 import io.goalpost.metrics.series.Figure;
 import io.goalpost.metrics.series.SeriesKey;
 
@@ -28,43 +28,48 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps at most one firing alert per series. A miss raises one; the same miss reported again only
- * refreshes its figures; a figure that meets the target resolves it. Each change of state is queued in
- * the outbox in the caller's transaction, to be published once it commits ({@link AlertsQueued}). Works a
- * batch at a time: {@link #open} a book for the series a batch touches, apply verdicts in order, flush.
+ * Keeps at most one firing alert per kind and series (per fingerprint). An alert fires when its condition
+ * starts to hold, stays firing (its figures refreshed) while it holds, and resolves when it stops. Each
+ * change of state is queued in the outbox in the caller's transaction, for both alert topics, unless a
+ * silence matches the alert's labels: then it is stored as silenced and subscribers hear of it when the
+ * silence ends ({@link AlertSweeper}). Works a batch at a time: {@link #open} a book for the series a batch
+ * touches, reconcile each series as it changes, flush.
  */
 @Service
 public class AlertKeeper {
 
 	private final AlertRepository alerts;
 
+	private final SilenceRepository silences;
+
+	private final AlertSummaries summaries;
+
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	AlertKeeper(AlertRepository alerts, Clock clock, ApplicationEventPublisher events) {
+	AlertKeeper(AlertRepository alerts, SilenceRepository silences, AlertSummaries summaries, Clock clock,
+			ApplicationEventPublisher events) {
 		this.alerts = alerts;
+		this.silences = silences;
+		this.summaries = summaries;
 		this.clock = clock;
 		this.events = events;
 	}
 
 	/**
-	 * Opens the alert book of these series for one transaction: their firing alerts are read once, each
-	 * verdict is applied in memory in the order given, and {@link Book#flush()} writes the changes.
+	 * Opens the alert book of these series for one transaction: their firing alerts are read once, changes are
+	 * made in memory in the order given, and {@link Book#flush()} writes them.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Book open(Collection<SeriesKey> series) {
 		return new Book(alerts.firingFor(series));
 	}
 
-	private static boolean same(BigDecimal a, BigDecimal b) {
-		return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
-	}
-
-	/** The alerts of a set of series while one batch of figures is applied. */
+	/** The alerts of a set of series while one batch of changes is applied. */
 	public final class Book {
 
-		private final Map<SeriesKey, Alert> firing;
+		private final Map<String, Alert> firing;
 
 		private final Map<UUID, Alert> inserted = new LinkedHashMap<>();
 
@@ -74,49 +79,57 @@ public class AlertKeeper {
 
 		private final Set<UUID> stored = new HashSet<>();
 
-		private Book(Map<SeriesKey, Alert> firing) {
-			this.firing = new HashMap<>(firing);
-			firing.values().forEach((alert) -> stored.add(alert.alertId()));
+		private List<Silence> activeSilences;
+
+		private Book(Collection<Alert> firing) {
+			this.firing = new HashMap<>();
+			firing.forEach((alert) -> {
+				this.firing.put(alert.fingerprint(), alert);
+				stored.add(alert.alertId());
+			});
 		}
 
-		public void onVerdict(SeriesKey key, Target target, Figure actual, String unit, Verdict verdict) {
-			Alert current = firing.get(key);
-			Instant now = clock.instant();
-			String comparator = Figure.stored(target.comparator());
-			switch (verdict) {
-				case Verdict.Missed missed when current == null -> {
-					Alert alert = new Alert(UUID.randomUUID(), key.region(), key.indicator(), key.year(), AlertState.FIRING,
-							comparator, target.value(), actual.value(), missed.shortfall(), unit, now, null, now);
-					firing.put(key, alert);
-					write(alert);
-					changes.add(event(alert));
+		/**
+		 * Brings the alerts of the given kinds on one series in line with the conditions that hold for it now.
+		 *
+		 * @param actual the series' current actual, if any, and {@code shortfall} its distance from the target:
+		 *        what a resolution reports
+		 */
+		public void reconcile(SeriesKey key, Target target, BigDecimal actual, BigDecimal shortfall, String unit,
+				Map<AlertKind, AlertCondition> holding, Collection<AlertKind> kinds) {
+			// Stored at PostgreSQL's precision, so that an alert read back equals the one published.
+			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+			// Resolutions first: subscribers read "overdue resolved" before the miss that the same actual raised.
+			for (AlertKind kind : kinds) {
+				String fingerprint = AlertChanged.fingerprintOf(kind, key.region(), key.indicator(), key.year());
+				Alert current = firing.get(fingerprint);
+				if (current != null && !holding.containsKey(kind)) {
+					firing.remove(fingerprint);
+					publish(alert(fingerprint, kind, key, AlertState.RESOLVED, target, actual,
+							(kind == AlertKind.TARGET_MISSED) ? shortfall : null, unit, null, current, now));
 				}
-				case Verdict.Missed missed -> {
-					if (!same(current.actualValue(), actual.value()) || !same(current.targetValue(), target.value())
-							|| !current.targetComparator().equals(comparator)) {
-						Alert refreshed = new Alert(current.alertId(), current.region(), current.indicator(), current.year(),
-								AlertState.FIRING, comparator, target.value(), actual.value(), missed.shortfall(), unit,
-								current.firstRaisedAt(), null, now);
-						firing.put(key, refreshed);
-						write(refreshed);
-					}
+			}
+			for (AlertKind kind : kinds) {
+				AlertCondition condition = holding.get(kind);
+				if (condition == null) {
+					continue;
 				}
-				case Verdict.Met met when current != null -> {
-					Alert resolved = new Alert(current.alertId(), current.region(), current.indicator(), current.year(),
-							AlertState.RESOLVED, comparator, target.value(), actual.value(), met.shortfall(), unit,
-							current.firstRaisedAt(), now, now);
-					firing.remove(key);
-					write(resolved);
-					changes.add(event(resolved));
+				String fingerprint = AlertChanged.fingerprintOf(kind, key.region(), key.indicator(), key.year());
+				Alert current = firing.get(fingerprint);
+				Alert next = alert(fingerprint, kind, key, AlertState.FIRING, target, condition.actualValue(),
+						condition.shortfall(), unit, condition, current, now);
+				if (current == null) {
+					firing.put(fingerprint, next);
+					publish(next);
 				}
-				case Verdict.Met met -> {
-				}
-				case Verdict.Pending pending -> {
+				else if (!sameFacts(current, next)) {
+					firing.put(fingerprint, next);
+					write(next);
 				}
 			}
 		}
 
-		/** Writes what changed: resolutions before new alerts (one firing alert per series), then the outbox in order. */
+		/** Writes what changed: resolutions before new alerts (one firing alert per fingerprint), then the outbox in order. */
 		public void flush() {
 			alerts.updateAll(updated.values());
 			alerts.insertAll(inserted.values());
@@ -126,15 +139,53 @@ public class AlertKeeper {
 			}
 		}
 
+		private Alert alert(String fingerprint, AlertKind kind, SeriesKey key, AlertState state, Target target,
+				BigDecimal actual, BigDecimal shortfall, String unit, AlertCondition condition, Alert current,
+				Instant now) {
+			String comparator = (target != null) ? Figure.stored(target.comparator()) : null;
+			BigDecimal targetValue = (target != null) ? target.value() : null;
+			var projection = (condition != null) ? condition.projection() : (current != null) ? current.projection() : null;
+			var summary = summaries.of(kind, state, key.region(), key.indicator(), key.year(), comparator, targetValue,
+					actual, shortfall, unit, projection);
+			return new Alert((current != null) ? current.alertId() : UUID.randomUUID(), fingerprint, kind, key.region(),
+					key.indicator(), key.year(), state, comparator, targetValue, actual, shortfall, unit, projection,
+					summary, (current != null) ? current.startsAt() : now, (state == AlertState.RESOLVED) ? now : null,
+					now, (current != null) && current.silenced(), (current != null) ? current.publishedState() : null);
+		}
+
+		/** A change of state: published, or held back under a silence. */
+		private void publish(Alert alert) {
+			if (silenced(alert)) {
+				write(alert.withPublication(true, alert.publishedState()));
+			}
+			else {
+				Alert published = alert.withPublication(false, alert.state());
+				write(published);
+				changes.add(published.changed());
+			}
+		}
+
+		private boolean silenced(Alert alert) {
+			if (activeSilences == null) {
+				activeSilences = silences.activeAt(clock.instant());
+			}
+			Map<String, String> labels = alert.labels();
+			return activeSilences.stream().anyMatch((silence) -> silence.matches(labels));
+		}
+
 		/** An alert read from the database is updated; one raised in this batch is inserted with its last state. */
 		private void write(Alert alert) {
 			(stored.contains(alert.alertId()) ? updated : inserted).put(alert.alertId(), alert);
 		}
 
-		private AlertChanged event(Alert alert) {
-			return new AlertChanged(alert.alertId(), alert.region(), alert.indicator(), alert.year(), alert.state(),
-					Comparator.valueOf(alert.targetComparator().toUpperCase(Locale.ROOT)), alert.targetValue(),
-					alert.actualValue(), alert.shortfall(), alert.unit(), alert.firstRaisedAt(), alert.resolvedAt());
+		private static boolean sameFacts(Alert a, Alert b) {
+			return same(a.actualValue(), b.actualValue()) && same(a.targetValue(), b.targetValue())
+					&& same(a.shortfall(), b.shortfall()) && Objects.equals(a.targetComparator(), b.targetComparator())
+					&& Objects.equals(a.projection(), b.projection());
+		}
+
+		private static boolean same(BigDecimal a, BigDecimal b) {
+			return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
 		}
 
 	}

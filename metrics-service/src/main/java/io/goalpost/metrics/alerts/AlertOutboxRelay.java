@@ -24,7 +24,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes queued alert changes to the alert topic in the order they were made, and marks them published
+ * Publishes queued alert changes to the alert topics in the order they were made, and marks them published
  * only once the broker acknowledged them. A pass starts as soon as a transaction that queued changes commits,
  * on the relay's own thread so that the consumer goes on; the scheduled pass picks up whatever is left. If
  * Kafka is down, the changes wait in the outbox and go out when it is back. A crash between the acknowledgement and the mark re-sends the same message with the same
@@ -38,7 +38,7 @@ class AlertOutboxRelay {
 	private static final Logger log = LoggerFactory.getLogger(AlertOutboxRelay.class);
 
 	private static final String PENDING = """
-			SELECT id, event_id, event_type, message_key, payload, created_at FROM alert_outbox
+			SELECT id, topic, event_id, event_type, message_key, payload, created_at FROM alert_outbox
 			WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
 			""";
 
@@ -124,11 +124,16 @@ class AlertOutboxRelay {
 	}
 
 	private ProducerRecord<String, byte[]> record(Pending pending) {
-		return CloudEventRecords.record(topics.alerts(), pending.messageKey(), pending.payload(),
+		String topic = AlertRepository.Queued.CURRENT.equals(pending.topic()) ? topics.alertsCurrent() : topics.alerts();
+		if (pending.payload() == null) {
+			return new ProducerRecord<>(topic, pending.messageKey(), null);
+		}
+		return CloudEventRecords.record(topic, pending.messageKey(), pending.payload(),
 				EventCodec.headers(pending.eventId(), pending.eventType(), SOURCE, pending.messageKey(), clock.instant()));
 	}
 
-	record Pending(long id, String eventId, String eventType, String messageKey, byte[] payload,
+	/** A queued message; a tombstone (for the compacted topic) has no payload and no type. */
+	record Pending(long id, String topic, String eventId, String eventType, String messageKey, byte[] payload,
 			java.time.OffsetDateTime createdAt) {
 	}
 

@@ -11,8 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param relayBatch how many queued changes one pass publishes at most
  * @param relayAfterCommit whether a transaction that queued changes starts a pass as soon as it commits
  * @param sendTimeout how long a pass waits for the broker to acknowledge before trying again later
+ * @param actualOverdueMonths how many months after the end of a target's year its actual is overdue
+ * @param resolvedRetention how long a resolved alert stays on the compacted topic before its tombstone
+ * @param sweepInterval how often time-driven changes are looked for: actuals becoming overdue, silences
+ *        ending, resolved alerts expiring
  */
 @ConfigurationProperties("goalpost.alerts")
 public record AlertProperties(@DefaultValue("1s") Duration relayInterval, @DefaultValue("500") int relayBatch,
-		@DefaultValue("true") boolean relayAfterCommit, @DefaultValue("10s") Duration sendTimeout) {
+		@DefaultValue("true") boolean relayAfterCommit, @DefaultValue("10s") Duration sendTimeout,
+		@DefaultValue("6") int actualOverdueMonths, @DefaultValue("24h") Duration resolvedRetention,
+		@DefaultValue("1m") Duration sweepInterval) {
 }

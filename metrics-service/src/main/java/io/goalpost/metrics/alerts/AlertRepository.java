@@ -5,13 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.AlertChanged.Projection;
+import io.goalpost.contract.AlertChanged.Summary;
+import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.AlertState;
 import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.series.SeriesKey;
@@ -23,56 +25,51 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AlertRepository {
 
-	private static final String COLUMNS = """
-			alert_id, region, indicator, year, state, target_comparator, target_value, actual_value, shortfall,
-			unit, first_raised_at, resolved_at, updated_at
+	static final String COLUMNS = """
+			alert_id, fingerprint, kind, severity, region, indicator, year, state, target_comparator, target_value,
+			actual_value, shortfall, unit, projection, summary_zh, summary_en, starts_at, ends_at, updated_at,
+			silenced, published_state
 			""";
 
 	private static final String FIRING_FOR_SERIES = "SELECT " + COLUMNS + """
 			FROM alert WHERE state = 'FIRING' AND """ + SeriesKey.anyOf("region, indicator, year");
 
 	private static final Unnest<Alert> ALERT_ROWS = new Unnest<>(Unnest.Column.of("uuid", Alert::alertId),
-			Unnest.Column.of("text", Alert::region), Unnest.Column.of("text", Alert::indicator),
-			Unnest.Column.of("integer", Alert::year), Unnest.Column.of("text", (Alert a) -> a.state().name()),
-			Unnest.Column.of("text", Alert::targetComparator), Unnest.Column.of("numeric", Alert::targetValue),
-			Unnest.Column.of("numeric", Alert::actualValue), Unnest.Column.of("numeric", Alert::shortfall),
-			Unnest.Column.of("text", Alert::unit), Unnest.Column.of("timestamptz", Alert::firstRaisedAt),
-			Unnest.Column.of("timestamptz", Alert::resolvedAt), Unnest.Column.of("timestamptz", Alert::updatedAt));
+			Unnest.Column.of("text", Alert::fingerprint), Unnest.Column.of("text", (Alert a) -> a.kind().name()),
+			Unnest.Column.of("text", (Alert a) -> a.severity().id()), Unnest.Column.of("text", Alert::region),
+			Unnest.Column.of("text", Alert::indicator), Unnest.Column.of("integer", Alert::year),
+			Unnest.Column.of("text", (Alert a) -> a.state().name()), Unnest.Column.of("text", Alert::targetComparator),
+			Unnest.Column.of("numeric", Alert::targetValue), Unnest.Column.of("numeric", Alert::actualValue),
+			Unnest.Column.of("numeric", Alert::shortfall), Unnest.Column.of("text", Alert::unit),
+			Unnest.Column.of("jsonb", (Alert a) -> (a.projection() != null) ? json(a.projection()) : null),
+			Unnest.Column.of("text", (Alert a) -> a.summary().zh()), Unnest.Column.of("text", (Alert a) -> a.summary().en()),
+			Unnest.Column.of("timestamptz", Alert::startsAt), Unnest.Column.of("timestamptz", Alert::endsAt),
+			Unnest.Column.of("timestamptz", Alert::updatedAt), Unnest.Column.of("boolean", Alert::silenced),
+			Unnest.Column.of("text", (Alert a) -> (a.publishedState() != null) ? a.publishedState().name() : null));
 
 	private static final String INSERT_ALL = "INSERT INTO alert (" + COLUMNS + ") SELECT * FROM " + ALERT_ROWS.call();
 
 	private static final String UPDATE_ALL = """
 			UPDATE alert a SET state = u.state, target_comparator = u.target_comparator, target_value = u.target_value,
-			    actual_value = u.actual_value, shortfall = u.shortfall, resolved_at = u.resolved_at, updated_at = u.updated_at
+			    actual_value = u.actual_value, shortfall = u.shortfall, projection = u.projection,
+			    summary_zh = u.summary_zh, summary_en = u.summary_en, ends_at = u.ends_at, updated_at = u.updated_at,
+			    silenced = u.silenced, published_state = u.published_state
 			FROM %s AS u(%s)
 			WHERE a.alert_id = u.alert_id
 			""".formatted(ALERT_ROWS.call(), COLUMNS);
 
-	private static final Unnest<AlertChanged> OUTBOX_ROWS = new Unnest<>(Unnest.Column.of("uuid", AlertChanged::alertId),
-			Unnest.Column.of("text", AlertChanged::eventId), Unnest.Column.of("text", AlertChanged::eventType),
-			Unnest.Column.of("text", AlertChanged::key),
-			Unnest.Column.of("text", (AlertChanged e) -> new String(EventCodec.write(e), StandardCharsets.UTF_8)));
+	private static final Unnest<Queued> OUTBOX_ROWS = new Unnest<>(Unnest.Column.of("uuid", Queued::alertId),
+			Unnest.Column.of("text", Queued::topic), Unnest.Column.of("text", Queued::eventId),
+			Unnest.Column.of("text", Queued::eventType), Unnest.Column.of("text", Queued::key),
+			Unnest.Column.of("text", Queued::payload));
 
 	// Outbox ids are taken in the order of the changes: the relay publishes by id.
 	private static final String ENQUEUE_ALL = """
-			INSERT INTO alert_outbox (alert_id, event_id, event_type, message_key, payload)
-			SELECT alert_id, event_id, event_type, message_key, convert_to(payload, 'UTF8')
-			FROM %s WITH ORDINALITY AS u(alert_id, event_id, event_type, message_key, payload, n)
+			INSERT INTO alert_outbox (alert_id, topic, event_id, event_type, message_key, payload)
+			SELECT alert_id, topic, event_id, event_type, message_key, convert_to(payload, 'UTF8')
+			FROM %s WITH ORDINALITY AS u(alert_id, topic, event_id, event_type, message_key, payload, n)
 			ORDER BY n
 			""".formatted(OUTBOX_ROWS.call());
-
-	private static final String FIND = "SELECT " + COLUMNS + """
-			FROM alert
-			WHERE (CAST(:state AS text) IS NULL OR state = :state)
-			  AND (CAST(:region AS text) IS NULL OR region = :region)
-			ORDER BY first_raised_at DESC, alert_id
-			LIMIT :limit
-			""";
-
-	private static final String ENQUEUE = """
-			INSERT INTO alert_outbox (alert_id, event_id, event_type, message_key, payload)
-			VALUES (:alertId, :eventId, :eventType, :key, :payload)
-			""";
 
 	private final JdbcClient jdbc;
 
@@ -80,18 +77,12 @@ class AlertRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The firing alerts of these series, one query. */
-	Map<SeriesKey, Alert> firingFor(Collection<SeriesKey> series) {
-		Map<SeriesKey, Alert> firing = new HashMap<>();
+	/** The firing alerts of these series, every kind, one query. */
+	List<Alert> firingFor(Collection<SeriesKey> series) {
 		if (series.isEmpty()) {
-			return firing;
+			return List.of();
 		}
-		jdbc.sql(FIRING_FOR_SERIES)
-			.params(SeriesKey.arrays(series))
-			.query(AlertRepository::alert)
-			.list()
-			.forEach((alert) -> firing.put(new SeriesKey(alert.region(), alert.indicator(), alert.year()), alert));
-		return firing;
+		return jdbc.sql(FIRING_FOR_SERIES).params(SeriesKey.arrays(series)).query(AlertRepository::alert).list();
 	}
 
 	void insertAll(Collection<Alert> alerts) {
@@ -106,31 +97,65 @@ class AlertRepository {
 		}
 	}
 
+	/** Queues each change for both topics: every change by series, and the current state by fingerprint. */
 	void enqueueAll(List<AlertChanged> changes) {
-		if (!changes.isEmpty()) {
-			jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(changes)).update();
+		List<Queued> queued = new ArrayList<>(changes.size() * 2);
+		for (AlertChanged change : changes) {
+			String payload = new String(EventCodec.write(change), StandardCharsets.UTF_8);
+			queued.add(new Queued(change.alertId(), Queued.CHANGES, change.eventId(), change.eventType(), change.key(), payload));
+			queued.add(new Queued(change.alertId(), Queued.CURRENT, change.eventId(), change.eventType(), change.fingerprint(), payload));
+		}
+		enqueue(queued);
+	}
+
+	void enqueue(List<Queued> queued) {
+		if (!queued.isEmpty()) {
+			jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(queued)).update();
 		}
 	}
 
-	List<Alert> find(AlertState state, String region, int limit) {
-		return jdbc.sql(FIND)
-			.param("state", (state != null) ? state.name() : null)
-			.param("region", region)
-			.param("limit", limit)
+	List<Alert> find(AlertFilter filter, int offset, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE " + AlertFilter.WHERE
+				+ " ORDER BY starts_at DESC, alert_id LIMIT :limit OFFSET :offset")
+			.paramSource(filter.params().addValue("limit", limit).addValue("offset", offset))
 			.query(AlertRepository::alert)
 			.list();
 	}
 
-	private static Alert alert(ResultSet rs, int row) throws SQLException {
-		return new Alert(rs.getObject("alert_id", UUID.class), rs.getString("region"), rs.getString("indicator"),
+	static Alert alert(ResultSet rs, int row) throws SQLException {
+		String projection = rs.getString("projection");
+		String published = rs.getString("published_state");
+		return new Alert(rs.getObject("alert_id", UUID.class), rs.getString("fingerprint"),
+				AlertKind.valueOf(rs.getString("kind")), rs.getString("region"), rs.getString("indicator"),
 				rs.getInt("year"), AlertState.valueOf(rs.getString("state")), rs.getString("target_comparator"),
 				rs.getBigDecimal("target_value"), rs.getBigDecimal("actual_value"), rs.getBigDecimal("shortfall"),
-				rs.getString("unit"), instant(rs.getTimestamp("first_raised_at")),
-				instant(rs.getTimestamp("resolved_at")), instant(rs.getTimestamp("updated_at")));
+				rs.getString("unit"),
+				(projection != null) ? EventCodec.read(projection.getBytes(StandardCharsets.UTF_8), Projection.class) : null,
+				new Summary(rs.getString("summary_zh"), rs.getString("summary_en")),
+				instant(rs.getTimestamp("starts_at")), instant(rs.getTimestamp("ends_at")),
+				instant(rs.getTimestamp("updated_at")), rs.getBoolean("silenced"),
+				(published != null) ? AlertState.valueOf(published) : null);
+	}
+
+	private static String json(Projection projection) {
+		return new String(EventCodec.write(projection), StandardCharsets.UTF_8);
 	}
 
 	private static Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * A message waiting in the outbox for one of the two alert topics; a tombstone has neither type nor payload.
+	 *
+	 * @param topic {@link #CHANGES} or {@link #CURRENT}, mapped to the configured topic names when published
+	 */
+	record Queued(UUID alertId, String topic, String eventId, String eventType, String key, String payload) {
+
+		static final String CHANGES = "changes";
+
+		static final String CURRENT = "current";
+
 	}
 
 }

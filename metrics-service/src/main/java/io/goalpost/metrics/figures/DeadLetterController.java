@@ -1,6 +1,6 @@
 package io.goalpost.metrics.figures;
 
-import java.util.List;
+import io.goalpost.metrics.web.Page;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,10 +15,11 @@ class DeadLetterController {
 		this.log = log;
 	}
 
-	/** {@code GET /api/v1/dead-letters}: the latest records that could not be applied, newest first. */
+	/** {@code GET /api/v1/dead-letters}: the records that could not be applied, newest first, paged. */
 	@GetMapping("/api/v1/dead-letters")
-	List<DeadLetterLog.DeadLetter> recent(@RequestParam(defaultValue = "100") int limit) {
-		return log.recent(Math.clamp(limit, 1, 1000));
+	Page<DeadLetterLog.DeadLetter> recent(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		return Page.of(page, size, log::recent);
 	}
 
 }

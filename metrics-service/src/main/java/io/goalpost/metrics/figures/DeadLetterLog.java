@@ -31,7 +31,7 @@ class DeadLetterLog {
 	private static final String RECENT = """
 			SELECT id, source_topic, source_partition, source_offset, message_key, event_id, reason, exception,
 			    substring(payload FROM 1 FOR 4096) AS payload, received_at
-			FROM dead_letter ORDER BY id DESC LIMIT :limit
+			FROM dead_letter ORDER BY id DESC LIMIT :limit OFFSET :offset
 			""";
 
 	private final JdbcClient jdbc;
@@ -70,9 +70,10 @@ class DeadLetterLog {
 		retries.increment();
 	}
 
-	List<DeadLetter> recent(int limit) {
+	List<DeadLetter> recent(int offset, int limit) {
 		return jdbc.sql(RECENT)
 			.param("limit", limit)
+			.param("offset", offset)
 			.query((rs, row) -> new DeadLetter(rs.getLong("id"), rs.getString("source_topic"),
 					rs.getInt("source_partition"), rs.getLong("source_offset"), rs.getString("message_key"),
 					rs.getString("event_id"), rs.getString("reason"), rs.getString("exception"),

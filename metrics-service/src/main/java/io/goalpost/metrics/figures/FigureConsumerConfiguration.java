@@ -76,9 +76,4 @@ class FigureConsumerConfiguration {
 		return TopicBuilder.name(topics.figuresDeadLetters()).partitions(topics.partitions()).build();
 	}
 
-	@Bean
-	NewTopic alertsTopic(TopicProperties topics) {
-		return TopicBuilder.name(topics.alerts()).partitions(topics.partitions()).build();
-	}
-
 }

@@ -23,9 +23,19 @@ public record SeriesKey(String region, String indicator, int year) {
 		return "(" + columns + ") IN (SELECT * FROM " + KEYS.call() + ")";
 	}
 
+	/** {@code unnest(…)} of keys, three columns: region, indicator, year; the parameters are {@link #arrays}. */
+	static String unnest() {
+		return KEYS.call();
+	}
+
 	/** The parameters of {@link #anyOf}. */
 	public static Object[] arrays(Collection<SeriesKey> keys) {
 		return KEYS.arrays(keys);
+	}
+
+	/** The series of this region and indicator, every year: what a trend is drawn through. */
+	RegionIndicator pair() {
+		return new RegionIndicator(region, indicator);
 	}
 
 	/** The alert topic's message key. */

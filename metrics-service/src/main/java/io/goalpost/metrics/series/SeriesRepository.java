@@ -1,5 +1,6 @@
 package io.goalpost.metrics.series;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,7 +10,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.goalpost.contract.Source;
@@ -101,13 +104,34 @@ class SeriesRepository {
 			  AND (CAST(:indicator AS text) IS NULL OR s.indicator = :indicator)
 			  AND (CAST(:year AS integer) IS NULL OR s.year = :year)
 			ORDER BY s.region, s.indicator, s.year
-			LIMIT :limit
+			LIMIT :limit OFFSET :offset
 			""";
 
 	private static final String HISTORY = "SELECT " + FIGURE_COLUMNS + """
 			FROM figure_event
 			WHERE region = :region AND indicator = :indicator AND year = :year
 			ORDER BY coalesce(published_at, reported_at), reported_at, event_id
+			""";
+
+	private static final String AWAITING_ACTUAL = """
+			SELECT s.region, s.indicator, s.year, s.unit FROM series s
+			WHERE s.target_event_id IS NOT NULL AND s.actual_event_id IS NULL
+			  AND EXISTS (SELECT 1 FROM %s AS u(region, indicator, year)
+			      WHERE u.region = s.region AND u.indicator = s.indicator AND s.year > u.year)
+			""".formatted(SeriesKey.unnest());
+
+	private static final String ACTUALS = """
+			SELECT s.region, s.indicator, s.year, a.value FROM series s JOIN figure_event a ON a.event_id = s.actual_event_id
+			WHERE """ + RegionIndicator.anyOf("s.region, s.indicator");
+
+	// Series a consumer holds are skipped: it reviews them itself, and the next sweep catches the rest.
+	private static final String LOCK_OVERDUE = SERIES_SELECT + """
+			WHERE s.target_event_id IS NOT NULL AND s.actual_event_id IS NULL AND s.year <= :year
+			  AND NOT EXISTS (SELECT 1 FROM alert x WHERE x.state = 'FIRING' AND x.kind = 'ACTUAL_OVERDUE'
+			      AND x.region = s.region AND x.indicator = s.indicator AND x.year = s.year)
+			ORDER BY s.region, s.indicator, s.year
+			LIMIT :limit
+			FOR UPDATE OF s SKIP LOCKED
 			""";
 
 	private final JdbcClient jdbc;
@@ -147,12 +171,43 @@ class SeriesRepository {
 		}
 	}
 
-	List<SeriesState> find(String region, String indicator, Integer year, int limit) {
+	/**
+	 * The series that have a target and no actual yet, of the same region and indicator as one of {@code after}
+	 * and a later year, with their units.
+	 */
+	Map<SeriesKey, String> awaitingActualAfter(Collection<SeriesKey> after) {
+		Map<SeriesKey, String> awaiting = new HashMap<>();
+		if (!after.isEmpty()) {
+			jdbc.sql(AWAITING_ACTUAL).params(SeriesKey.arrays(after)).query((rs, i) -> awaiting
+				.put(new SeriesKey(rs.getString("region"), rs.getString("indicator"), rs.getInt("year")), rs.getString("unit")))
+				.list();
+		}
+		return awaiting;
+	}
+
+	/** The current actual of every year of these regions and indicators. */
+	Map<RegionIndicator, NavigableMap<Integer, BigDecimal>> actuals(Collection<RegionIndicator> pairs) {
+		Map<RegionIndicator, NavigableMap<Integer, BigDecimal>> actuals = new HashMap<>();
+		if (!pairs.isEmpty()) {
+			jdbc.sql(ACTUALS).params(RegionIndicator.arrays(pairs)).query((rs, i) -> actuals
+				.computeIfAbsent(new RegionIndicator(rs.getString("region"), rs.getString("indicator")), (k) -> new TreeMap<>())
+				.put(rs.getInt("year"), rs.getBigDecimal("value"))).list();
+		}
+		return actuals;
+	}
+
+	/** Locks and reads up to {@code limit} series whose actual is overdue (year up to {@code lastOverdueYear}) and not yet alerted. */
+	List<SeriesState> lockOverdue(int lastOverdueYear, int limit) {
+		return jdbc.sql(LOCK_OVERDUE).param("year", lastOverdueYear).param("limit", limit).query(SeriesRepository::state).list();
+	}
+
+	List<SeriesState> find(String region, String indicator, Integer year, int offset, int limit) {
 		return jdbc.sql(SERIES_FILTERED)
 			.param("region", region)
 			.param("indicator", indicator)
 			.param("year", year)
 			.param("limit", limit)
+			.param("offset", offset)
 			.query(SeriesRepository::state)
 			.list();
 	}

@@ -4,14 +4,16 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+
+import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.AlertKind;
 import java.util.UUID;
 
 import io.goalpost.contract.AlertState;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.metrics.TopicProperties;
 import io.goalpost.metrics.evaluation.Target;
-import io.goalpost.metrics.evaluation.Verdict;
-import io.goalpost.metrics.series.Figure;
 import io.goalpost.metrics.series.SeriesKey;
 import io.goalpost.support.CloudEventRecords;
 import io.goalpost.testsupport.Infrastructure;
@@ -71,8 +73,11 @@ class AlertOutboxIntegrationTests {
 		SeriesKey series = new SeriesKey("chongqing", "tech_smes", 2024);
 		transactions.executeWithoutResult((status) -> {
 			AlertKeeper.Book book = keeper.open(java.util.List.of(series));
-			book.onVerdict(series, new Target(io.goalpost.contract.Comparator.GT, new BigDecimal("50000")), actual("47000"),
-					"count", new Verdict.Missed(new BigDecimal("3000")));
+			BigDecimal actual = new BigDecimal("47000");
+			BigDecimal shortfall = new BigDecimal("3000");
+			book.reconcile(series, new Target(io.goalpost.contract.Comparator.GT, new BigDecimal("50000")), actual, shortfall,
+					"count", Map.of(AlertKind.TARGET_MISSED, new AlertCondition(AlertKind.TARGET_MISSED, actual, shortfall, null)),
+					Set.of(AlertKind.TARGET_MISSED));
 			book.flush();
 		});
 
@@ -80,18 +85,21 @@ class AlertOutboxIntegrationTests {
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000),
 				new StringSerializer(), new ByteArraySerializer()));
 		relay(unreachable).relay();
-		assertThat(pending()).isEqualTo(1);
+		assertThat(pending()).as("the change, for each of the two topics").isEqualTo(2);
 
-		try (TopicReader alerts = TopicReader.of("indicator-alerts-" + suffix)) {
+		try (TopicReader alerts = TopicReader.of("indicator-alerts-" + suffix);
+				TopicReader current = TopicReader.of("indicator-alerts-" + suffix + "-current")) {
 			AlertOutboxRelay restored = relay(kafka);
 			restored.relay();
 			assertThat(pending()).isZero();
-			await().atMost(Duration.ofSeconds(30)).until(() -> alerts.records().size() == 1);
+			await().atMost(Duration.ofSeconds(30)).until(() -> alerts.records().size() == 1 && current.records().size() == 1);
 			restored.relay();
 			assertThat(alerts.records()).singleElement().satisfies((record) -> {
 				assertThat(record.key()).isEqualTo("chongqing:tech_smes:2024");
 				assertThat(CloudEventRecords.header(record, EventTypes.HEADER_TYPE)).isEqualTo(EventTypes.ALERT_FIRED);
 			});
+			assertThat(current.records()).singleElement().satisfies((record) -> assertThat(record.key())
+				.isEqualTo(AlertChanged.fingerprintOf(AlertKind.TARGET_MISSED, "chongqing", "tech_smes", 2024)));
 		}
 		finally {
 			unreachable.getProducerFactory().reset();
@@ -101,17 +109,13 @@ class AlertOutboxIntegrationTests {
 
 	private AlertOutboxRelay relay(KafkaTemplate<String, byte[]> template) {
 		return new AlertOutboxRelay(jdbc, transactions, template, topics,
-				new AlertProperties(properties.relayInterval(), properties.relayBatch(), false, Duration.ofSeconds(2)),
+				new AlertProperties(properties.relayInterval(), properties.relayBatch(), false, Duration.ofSeconds(2),
+						properties.actualOverdueMonths(), properties.resolvedRetention(), properties.sweepInterval()),
 				Clock.systemUTC());
 	}
 
 	private long pending() {
 		return jdbc.sql("SELECT count(*) FROM alert_outbox WHERE published_at IS NULL").query(Long.class).single();
-	}
-
-	private static Figure actual(String value) {
-		return new Figure(UUID.randomUUID(), "actual", "eq", new BigDecimal(value), "count", "final",
-				new Figure.Provenance(null, null, null, null), null, null, null);
 	}
 
 }

@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.AlertState;
 import io.goalpost.contract.Comparator;
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.FigureStatus;
+import io.goalpost.contract.IndicatorCatalogue;
+import io.goalpost.contract.Severity;
+import io.goalpost.metrics.AlertChanges;
 import io.goalpost.metrics.Figures;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
@@ -85,28 +89,44 @@ class FigureProcessingIntegrationTests {
 
 	@Test
 	void raisesOneAlertWhenTheActualMissesAndResolvesItWhenARevisionMeetsTheTarget() {
+		String key = "chongqing:high_tech_enterprises:2022";
 		send(target("chongqing", "high_tech_enterprises", 2022, Comparator.GT, "5500", "count", "2022-01-17"));
+		// A 2022 target with no actual in late 2026: overdue until the actual comes.
+		AlertChanged overdue = awaitAlert(key, AlertKind.ACTUAL_OVERDUE, AlertState.FIRING);
+		assertThat(overdue.severity()).isEqualTo(Severity.INFO);
 		FigureReported miss = actual("chongqing", "high_tech_enterprises", 2022, "5108", "count",
 				FigureStatus.PRELIMINARY, "2023-01-10");
 		send(miss);
 		send(miss);
 
-		AlertChanged fired = awaitAlert("chongqing:high_tech_enterprises:2022", AlertState.FIRING);
+		AlertChanged fired = awaitAlert(key, AlertKind.TARGET_MISSED, AlertState.FIRING);
 		assertThat(fired.shortfall()).isEqualByComparingTo("392");
 		assertThat(fired.actualValue()).isEqualByComparingTo("5108");
 		assertThat(fired.targetComparator()).isEqualTo(Comparator.GT);
+		assertThat(fired.severity()).isEqualTo(Severity.CRITICAL);
+		assertThat(fired.fingerprint()).isEqualTo(AlertChanged.fingerprintOf(AlertKind.TARGET_MISSED, "chongqing", "high_tech_enterprises", 2022));
+		assertThat(fired.labels()).containsEntry("region", "chongqing").containsEntry("year", "2022").containsEntry("kind", "TARGET_MISSED")
+			.containsEntry("severity", "critical");
+		assertThat(fired.summary().zh()).isEqualTo("重庆：2022年高新技术企业 5,108 家，未达到突破 5,500 家的目标，差 392 家");
+		assertThat(fired.summary().en()).isEqualTo("Chongqing: High-tech enterprises in 2022: 5,108, short of the target of more than 5,500 by 392");
+		assertThat(fired.endsAt()).isNull();
 
 		send(actual("chongqing", "high_tech_enterprises", 2022, "5520", "count", FigureStatus.FINAL, "2023-03-01"));
-		AlertChanged resolved = awaitAlert("chongqing:high_tech_enterprises:2022", AlertState.RESOLVED);
+		AlertChanged resolved = awaitAlert(key, AlertKind.TARGET_MISSED, AlertState.RESOLVED);
 		assertThat(resolved.alertId()).isEqualTo(fired.alertId());
-		assertThat(resolved.resolvedAt()).isNotNull();
+		assertThat(resolved.fingerprint()).isEqualTo(fired.fingerprint());
+		assertThat(resolved.startsAt()).isEqualTo(fired.startsAt());
+		assertThat(resolved.endsAt()).isAfterOrEqualTo(fired.startsAt());
 
-		JsonNode series = getJson("/api/v1/series?region=chongqing&indicator=high_tech_enterprises&year=2022").get(0);
+		JsonNode series = getJson("/api/v1/series?region=chongqing&indicator=high_tech_enterprises&year=2022").at("/items/0");
 		assertThat(series.at("/actual/value").decimalValue()).isEqualByComparingTo("5520");
 		assertThat(series.at("/verdict").asString()).isEqualTo("MET");
-		assertThat(alertsFor("chongqing:high_tech_enterprises:2022")).hasSize(2);
-		assertThat(getJson("/api/v1/alerts?state=firing").findValuesAsString("indicator"))
+		assertThat(alertsFor(key)).extracting((a) -> a.kind() + " " + a.state()).containsExactly(
+				"ACTUAL_OVERDUE FIRING", "ACTUAL_OVERDUE RESOLVED", "TARGET_MISSED FIRING", "TARGET_MISSED RESOLVED");
+		assertThat(getJson("/api/v1/alerts?state=firing&region=chongqing").findValuesAsString("indicator"))
 			.doesNotContain("high_tech_enterprises");
+		assertThat(getJson("/api/v1/alerts?state=resolved&kind=target_missed&region=chongqing").at("/items/0/summary/en").asString())
+			.isEqualTo("Chongqing: High-tech enterprises in 2022: 5,520, meets the target of more than 5,500");
 	}
 
 	@Test
@@ -129,14 +149,78 @@ class FigureProcessingIntegrationTests {
 	}
 
 	@Test
+	void servesEachRevisionOfATimelineAndARegionsScorecardAsJsonAndCsv() {
+		send(target("sichuan", "high_tech_enterprises", 2023, Comparator.GT, "15000", "count", "2023-01-15"));
+		send(target("sichuan", "high_tech_enterprises", 2023, Comparator.GT, "16000", "count", "2023-06-30"));
+		send(actual("sichuan", "high_tech_enterprises", 2023, "15800", "count", FigureStatus.PRELIMINARY, "2024-01-20"));
+		send(actual("sichuan", "high_tech_enterprises", 2023, "16500", "count", FigureStatus.FINAL, "2024-01-20"));
+		send(target("sichuan", "rd_intensity", 2023, Comparator.APPROX, "2.4", "percent", "2023-01-15"));
+		send(actual("sichuan", "rd_intensity", 2023, "2.1", "percent", FigureStatus.FINAL, "2024-09-01"));
+
+		await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM figure_event WHERE region = 'sichuan'")
+			.query(Long.class).single() == 6);
+		JsonNode year = getJson("/api/v1/series/sichuan/high_tech_enterprises").at("/years/0");
+		assertThat(year.get("year").asInt()).isEqualTo(2023);
+		JsonNode history = year.get("history");
+		assertThat(history.findValuesAsString("kind")).containsExactly("target", "target", "actual", "actual");
+		assertThat(history.get(0).get("current").asBoolean()).isFalse();
+		assertThat(history.get(0).get("why").asString()).isEqualTo("superseded by the target published 2023-06-30");
+		assertThat(history.get(1).get("current").asBoolean()).isTrue();
+		assertThat(history.get(1).get("value").decimalValue()).isEqualByComparingTo("16000");
+		assertThat(history.get(2).get("why").asString()).isEqualTo("superseded in the same publication by its final figure");
+		assertThat(history.get(3).get("why").asString())
+			.isEqualTo("the actual of the latest publication (2024-01-20), the most settled status in it (final)");
+
+		JsonNode scorecard = getJson("/api/v1/regions/sichuan/scorecard?year=2023");
+		assertThat(scorecard.at("/names/zh-Hans").asString()).isEqualTo("四川");
+		assertThat(scorecard.get("indicators")).hasSize(IndicatorCatalogue.standard().indicators().size());
+		JsonNode enterprises = row(scorecard, "high_tech_enterprises");
+		assertThat(enterprises.get("status").asString()).isEqualTo("MET");
+		assertThat(enterprises.at("/target/value").decimalValue()).isEqualByComparingTo("16000");
+		assertThat(enterprises.at("/actual/value").decimalValue()).isEqualByComparingTo("16500");
+		JsonNode intensity = row(scorecard, "rd_intensity");
+		assertThat(intensity.get("status").asString()).isEqualTo("MISSED");
+		assertThat(intensity.get("shortfall").decimalValue()).isEqualByComparingTo("0.3");
+		await().atMost(WAIT).until(() -> row(getJson("/api/v1/regions/sichuan/scorecard?year=2023"), "rd_intensity")
+			.get("alerts").toString().contains("TARGET_MISSED"));
+		assertThat(row(scorecard, "little_giants").get("status").asString()).isEqualTo("NO_DATA");
+
+		var csv = ServiceClient.onPort(port).get("/api/v1/regions/sichuan/scorecard?year=2023", "text/csv");
+		assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
+		List<String> lines = csv.body().lines().toList();
+		assertThat(lines.getFirst()).endsWith("indicator,name_zh,name_en,unit,target_comparator,target_value,actual_value,actual_status,status,shortfall,alerts");
+		assertThat(lines).contains("rd_intensity,全社会研发经费投入强度,R&D intensity (R&D spending / GDP),percent,approx,2.4,2.1,final,MISSED,0.3,TARGET_MISSED");
+		List<String> timeline = ServiceClient.onPort(port).get("/api/v1/series/sichuan/high_tech_enterprises", "text/csv").body().lines().toList();
+		assertThat(timeline).hasSize(5);
+		assertThat(timeline.get(2)).startsWith("2023,target,gt,16000,count,,true,");
+
+		assertThat(ServiceClient.onPort(port).get("/api/v1/regions/atlantis/scorecard?year=2023").statusCode()).isEqualTo(404);
+		var badPage = ServiceClient.onPort(port).get("/api/v1/series?size=100000");
+		assertThat(badPage.statusCode()).isEqualTo(400);
+		assertThat(badPage.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	private static JsonNode row(JsonNode scorecard, String indicator) {
+		for (JsonNode row : scorecard.get("indicators")) {
+			if (row.get("indicator").asString().equals(indicator)) {
+				return row;
+			}
+		}
+		throw new AssertionError("No row for " + indicator + " in " + scorecard);
+	}
+
+	@Test
 	void meetsAnApproxTargetWithinToleranceAndRaisesNothing() {
 		send(target("chongqing", "rd_intensity", 2022, Comparator.APPROX, "2.3", "percent", "2022-01-17"));
 		send(actual("chongqing", "rd_intensity", 2022, "2.26", "percent", FigureStatus.FINAL, "2023-01-20"));
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(
-				getJson("/api/v1/series?region=chongqing&indicator=rd_intensity&year=2022").at("/0/verdict").asString())
+				getJson("/api/v1/series?region=chongqing&indicator=rd_intensity&year=2022").at("/items/0/verdict").asString())
 			.isEqualTo("MET"));
-		assertThat(alertsFor("chongqing:rd_intensity:2022")).isEmpty();
+		// Overdue from the target's arrival to the actual's; never missed.
+		await().atMost(WAIT).until(() -> alertsFor("chongqing:rd_intensity:2022").size() == 2);
+		assertThat(alertsFor("chongqing:rd_intensity:2022")).extracting((a) -> a.kind() + " " + a.state())
+			.containsExactly("ACTUAL_OVERDUE FIRING", "ACTUAL_OVERDUE RESOLVED");
 	}
 
 	@Test
@@ -150,7 +234,7 @@ class FigureProcessingIntegrationTests {
 		send(good);
 
 		await().atMost(WAIT).untilAsserted(() -> assertThat(
-				getJson("/api/v1/series?region=chongqing&indicator=tech_smes&year=2023").at("/0/target/value").asString())
+				getJson("/api/v1/series?region=chongqing&indicator=tech_smes&year=2023").at("/items/0/target/value").asString())
 			.isEqualTo("48000"));
 		await().atMost(WAIT).untilAsserted(() -> assertThat(deadLetters.records()).hasSize(2));
 		List<ConsumerRecord<String, byte[]>> dead = deadLetters.records();
@@ -171,18 +255,12 @@ class FigureProcessingIntegrationTests {
 		producer.send("indicator-figures-" + suffix, figure.key(), EventCodec.write(figure), Figures.headers(figure));
 	}
 
-	private AlertChanged awaitAlert(String key, AlertState state) {
-		return await().atMost(WAIT)
-			.until(() -> alertsFor(key).stream().filter((alert) -> alert.state() == state).findFirst().orElse(null),
-					(alert) -> alert != null);
+	private static AlertChanged awaitAlert(String key, AlertKind kind, AlertState state) {
+		return AlertChanges.await(alerts, key, kind, state);
 	}
 
 	private static List<AlertChanged> alertsFor(String key) {
-		return alerts.records()
-			.stream()
-			.filter((record) -> key.equals(record.key()))
-			.map((record) -> EventCodec.read(record.value(), AlertChanged.class))
-			.toList();
+		return AlertChanges.of(alerts, key);
 	}
 
 	private JsonNode getJson(String path) {

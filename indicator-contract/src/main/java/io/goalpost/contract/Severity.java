@@ -1,0 +1,16 @@
+package io.goalpost.contract;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** How urgent an alert is, as Datadog and Alertmanager routes read it. */
+public enum Severity {
+	@JsonProperty("critical") CRITICAL,
+	@JsonProperty("warning") WARNING,
+	@JsonProperty("info") INFO;
+
+	/** The wire name, as in the events and the alert labels. */
+	public String id() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.goalpost.metrics.alerts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.EventCodec;
+import io.goalpost.contract.EventTypes;
+import io.goalpost.contract.Topics;
+import io.goalpost.support.CloudEventRecords;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Relays the alert topic to server-sent event subscribers of this instance. It reads the topic, not this
+ * instance's own changes, so a subscriber hears of every published change whichever instance made it: each
+ * instance reads all partitions in a consumer group of its own, from the end.
+ */
+@Component
+class AlertStream {
+
+	static final String LISTENER_ID = "alert-stream";
+
+	private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
+
+	/** Browsers reconnect on their own when a stream ends; an hour bounds what a vanished client holds. */
+	private static final long TIMEOUT_MILLIS = 3_600_000;
+
+	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+	SseEmitter subscribe(AlertFilter filter) {
+		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+		Subscriber subscriber = new Subscriber(emitter, filter);
+		emitter.onCompletion(() -> subscribers.remove(subscriber));
+		emitter.onTimeout(() -> subscribers.remove(subscriber));
+		emitter.onError((ex) -> subscribers.remove(subscriber));
+		subscribers.add(subscriber);
+		send(subscriber, SseEmitter.event().comment("subscribed"));
+		return emitter;
+	}
+
+	int subscribers() {
+		return subscribers.size();
+	}
+
+	@KafkaListener(id = LISTENER_ID, topics = "${goalpost.topics.alerts:" + Topics.ALERTS + "}",
+			groupId = "goalpost-alert-stream-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest")
+	void on(ConsumerRecord<String, byte[]> record) {
+		if (subscribers.isEmpty() || record.value() == null) {
+			return;
+		}
+		AlertChanged change;
+		try {
+			change = EventCodec.read(record.value(), AlertChanged.class);
+		}
+		catch (EventCodec.MalformedEventException ex) {
+			log.warn("Skipped an unreadable alert change at {}-{}@{}: {}", record.topic(), record.partition(),
+					record.offset(), ex.getMessage());
+			return;
+		}
+		String data = new String(record.value(), StandardCharsets.UTF_8);
+		for (Subscriber subscriber : subscribers) {
+			if (subscriber.filter().matches(change)) {
+				send(subscriber, SseEmitter.event()
+					.id(CloudEventRecords.header(record, EventTypes.HEADER_ID))
+					.name(change.eventType())
+					.data(data));
+			}
+		}
+	}
+
+	/** A comment now and then, so that proxies keep the connection and a gone client is noticed. */
+	@Scheduled(fixedRate = 15_000)
+	void heartbeat() {
+		subscribers.forEach((subscriber) -> send(subscriber, SseEmitter.event().comment("heartbeat")));
+	}
+
+	/** Ends every stream as shutdown begins: the web server's graceful shutdown would otherwise wait for them. */
+	@EventListener(ContextClosedEvent.class)
+	void close() {
+		subscribers.forEach((subscriber) -> subscriber.emitter().complete());
+		subscribers.clear();
+	}
+
+	private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
+		try {
+			subscriber.emitter().send(event);
+		}
+		catch (IOException | IllegalStateException ex) {
+			subscribers.remove(subscriber);
+			subscriber.emitter().completeWithError(ex);
+		}
+	}
+
+	private record Subscriber(SseEmitter emitter, AlertFilter filter) {
+	}
+
+}

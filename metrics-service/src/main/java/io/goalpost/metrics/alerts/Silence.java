@@ -1,0 +1,52 @@
+package io.goalpost.metrics.alerts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Holds back the publication of changes to the alerts whose labels all its matchers match, from
+ * {@code startsAt} until {@code endsAt}; the alerts still change state and are stored. Matchers are read as
+ * Alertmanager reads them: equal or not, to a value or to a whole-value regular expression.
+ */
+public record Silence(UUID silenceId, List<Matcher> matchers, Instant startsAt, Instant endsAt, String comment,
+		String createdBy, Instant createdAt) {
+
+	public Silence {
+		matchers = List.copyOf(matchers);
+	}
+
+	public Status status(Instant now) {
+		return now.isBefore(startsAt) ? Status.PENDING : now.isBefore(endsAt) ? Status.ACTIVE : Status.EXPIRED;
+	}
+
+	boolean matches(Map<String, String> labels) {
+		return matchers.stream().allMatch((matcher) -> matcher.matches(labels.get(matcher.name())));
+	}
+
+	public enum Status {
+		PENDING, ACTIVE, EXPIRED
+	}
+
+	/**
+	 * @param isRegex whether {@code value} is a regular expression that must match the whole label value
+	 * @param isEqual whether the label must match ({@code true}, the default) or must not
+	 */
+	public record Matcher(String name, String value, Boolean isRegex, Boolean isEqual) {
+
+		public Matcher {
+			isRegex = Boolean.TRUE.equals(isRegex);
+			isEqual = !Boolean.FALSE.equals(isEqual);
+		}
+
+		boolean matches(String label) {
+			String actual = (label != null) ? label : "";
+			boolean matched = isRegex ? Pattern.compile(value).matcher(actual).matches() : value.equals(actual);
+			return matched == isEqual;
+		}
+
+	}
+
+}

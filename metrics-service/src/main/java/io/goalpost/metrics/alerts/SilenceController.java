@@ -1,0 +1,179 @@
+package io.goalpost.metrics.alerts;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.AlertKind;
+import io.goalpost.metrics.web.Page;
+import io.goalpost.metrics.web.QueryParams;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Silences, as Alertmanager has them: {@code POST /api/v1/silences} with label matchers, an end and a
+ * comment; {@code GET} lists them; {@code DELETE /api/v1/silences/{id}} ends one at once, and the changes it
+ * held back are published.
+ */
+@RestController
+class SilenceController {
+
+	/** The labels an alert carries, and so the only names a matcher can use. */
+	static final Set<String> LABELS = AlertChanged.labels(AlertKind.TARGET_MISSED, "r", "i", 0).keySet();
+
+	private static final int MAX_COMMENT = 1000;
+
+	private final SilenceRepository silences;
+
+	private final AlertSweeper sweeper;
+
+	private final Clock clock;
+
+	SilenceController(SilenceRepository silences, AlertSweeper sweeper, Clock clock) {
+		this.silences = silences;
+		this.sweeper = sweeper;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/v1/silences")
+	ResponseEntity<SilenceView> create(@RequestBody NewSilence request) {
+		Instant now = clock.instant();
+		Silence silence = validate(request, now);
+		silences.insert(silence);
+		return ResponseEntity.created(URI.create("/api/v1/silences/" + silence.silenceId()))
+			.body(SilenceView.of(silence, now));
+	}
+
+	@GetMapping("/api/v1/silences")
+	Page<SilenceView> list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		Silence.Status wanted = QueryParams.oneOf("status", status, Silence.Status.class);
+		Instant now = clock.instant();
+		return Page.of(page, size,
+				(offset, limit) -> silences.find(wanted, now, offset, limit).stream().map((s) -> SilenceView.of(s, now)).toList());
+	}
+
+	@GetMapping("/api/v1/silences/{id}")
+	SilenceView get(@PathVariable UUID id) {
+		return silences.find(id).map((s) -> SilenceView.of(s, clock.instant())).orElseThrow(() -> notFound(id));
+	}
+
+	@DeleteMapping("/api/v1/silences/{id}")
+	ResponseEntity<Void> expire(@PathVariable UUID id) {
+		if (silences.find(id).isEmpty()) {
+			throw notFound(id);
+		}
+		if (silences.expire(id, clock.instant())) {
+			sweeper.releaseSilenced();
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private Silence validate(NewSilence request, Instant now) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		if (request.matchers() == null || request.matchers().isEmpty()) {
+			errors.add(error("matchers", "at least one matcher is required; a silence of everything is not allowed"));
+		}
+		else {
+			for (int i = 0; i < request.matchers().size(); i++) {
+				Silence.Matcher matcher = request.matchers().get(i);
+				String at = "matchers[" + i + "]";
+				if (matcher == null || matcher.name() == null || !LABELS.contains(matcher.name())) {
+					errors.add(error(at + ".name", "must be one of " + LABELS));
+				}
+				if (matcher == null || matcher.value() == null) {
+					errors.add(error(at + ".value", "is required"));
+				}
+				else if (matcher.isRegex()) {
+					try {
+						Pattern.compile(matcher.value());
+					}
+					catch (PatternSyntaxException ex) {
+						errors.add(error(at + ".value", "is not a regular expression: " + ex.getDescription()));
+					}
+				}
+			}
+		}
+		Instant startsAt = instant(request.startsAt(), "startsAt", errors);
+		Instant endsAt = instant(request.endsAt(), "endsAt", errors);
+		if (request.endsAt() == null) {
+			errors.add(error("endsAt", "is required: a silence must end"));
+		}
+		else if (endsAt != null && !endsAt.isAfter((startsAt != null) ? startsAt : now)) {
+			errors.add(error("endsAt", "must be after startsAt (or now)"));
+		}
+		if (request.comment() == null || request.comment().isBlank()) {
+			errors.add(error("comment", "is required: say why"));
+		}
+		else if (request.comment().length() > MAX_COMMENT) {
+			errors.add(error("comment", "must be at most " + MAX_COMMENT + " characters"));
+		}
+		if (!errors.isEmpty()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					errors.size() + " thing(s) wrong with the silence");
+			problem.setTitle("Invalid silence");
+			problem.setProperty("errors", errors);
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+		}
+		return new Silence(UUID.randomUUID(), request.matchers(), (startsAt != null) ? startsAt : now, endsAt,
+				request.comment().strip(), request.createdBy(), now);
+	}
+
+	private static Instant instant(String value, String field, List<Map<String, String>> errors) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(error(field, "must be a date-time with offset, as 2026-12-01T09:00:00+08:00"));
+			return null;
+		}
+	}
+
+	private static Map<String, String> error(String field, String message) {
+		return Map.of("field", field, "message", message);
+	}
+
+	private static ResponseStatusException notFound(UUID id) {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No silence " + id);
+	}
+
+	/** A silence as posted; only {@code endsAt}, {@code comment} and one matcher are required. */
+	record NewSilence(List<Silence.Matcher> matchers, String startsAt, String endsAt, String comment, String createdBy) {
+	}
+
+	/** A silence with its status now. */
+	record SilenceView(UUID silenceId, List<Silence.Matcher> matchers, Instant startsAt, Instant endsAt,
+			String comment, String createdBy, Instant createdAt, Silence.Status status) {
+
+		static SilenceView of(Silence silence, Instant now) {
+			return new SilenceView(silence.silenceId(), silence.matchers(), silence.startsAt(), silence.endsAt(),
+					silence.comment(), silence.createdBy(), silence.createdAt(), silence.status(now));
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.goalpost.metrics.series;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/**
+ * Every figure of a series year with whether it is the current one of its kind and why: the reader of a
+ * timeline sees an estimate give way to a final figure, or a target raised mid-year, and the rule that chose.
+ */
+final class Revisions {
+
+	private Revisions() {
+	}
+
+	/** @param history the figures of one series year, in publication order */
+	static List<Revision> of(List<Figure> history, SeriesState state) {
+		List<Revision> revisions = new ArrayList<>(history.size());
+		for (Figure figure : history) {
+			Figure current = "target".equals(figure.kind()) ? state.target() : state.actual();
+			boolean isCurrent = current != null && current.eventId().equals(figure.eventId());
+			revisions.add(new Revision(figure, isCurrent, isCurrent ? whyCurrent(figure, history) : whySuperseded(figure, current)));
+		}
+		return revisions;
+	}
+
+	private static String whyCurrent(Figure figure, List<Figure> history) {
+		long rivals = history.stream().filter((f) -> f.kind().equals(figure.kind()) && !f.eventId().equals(figure.eventId())).count();
+		if (rivals == 0) {
+			return "the only " + figure.kind() + " received";
+		}
+		boolean sameDay = history.stream()
+			.anyMatch((f) -> f.kind().equals(figure.kind()) && !f.eventId().equals(figure.eventId())
+					&& published(f).equals(published(figure)));
+		return "the " + figure.kind() + " of the latest publication (" + date(published(figure)) + ")"
+				+ ((sameDay && figure.status() != null) ? ", the most settled status in it (" + figure.status() + ")" : "");
+	}
+
+	private static String whySuperseded(Figure figure, Figure current) {
+		if (current == null) {
+			return "not current";
+		}
+		if (!published(figure).equals(published(current))) {
+			return "superseded by the " + current.kind() + " published " + date(published(current));
+		}
+		if (!Objects.equals(figure.status(), current.status())) {
+			return "superseded in the same publication by its " + current.status() + " figure";
+		}
+		if (!figure.reportedAt().equals(current.reportedAt())) {
+			return "superseded by a later report of the same publication";
+		}
+		return "superseded: same publication and status, the later event id wins";
+	}
+
+	private static Instant published(Figure figure) {
+		return (figure.source() != null && figure.source().publishedAt() != null) ? figure.source().publishedAt().toInstant()
+				: figure.reportedAt();
+	}
+
+	private static String date(Instant instant) {
+		return instant.atOffset(ZoneOffset.ofHours(8)).toLocalDate().toString();
+	}
+
+	/** A figure of a series year, and whether and why it is the current one of its kind. */
+	record Revision(@JsonUnwrapped Figure figure, boolean current, String why) {
+	}
+
+}

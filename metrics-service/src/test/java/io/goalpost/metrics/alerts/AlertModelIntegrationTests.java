@@ -1,0 +1,308 @@
+package io.goalpost.metrics.alerts;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.AlertKind;
+import io.goalpost.contract.AlertState;
+import io.goalpost.contract.Comparator;
+import io.goalpost.contract.EventCodec;
+import io.goalpost.contract.FigureReported;
+import io.goalpost.contract.FigureStatus;
+import io.goalpost.contract.Severity;
+import io.goalpost.metrics.AlertChanges;
+import io.goalpost.metrics.Figures;
+import io.goalpost.metrics.series.SeriesUpdater;
+import io.goalpost.testsupport.Infrastructure;
+import io.goalpost.testsupport.ServiceClient;
+import io.goalpost.testsupport.TestProducer;
+import io.goalpost.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.goalpost.metrics.Figures.actual;
+import static io.goalpost.metrics.Figures.target;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The alert model end to end through Kafka and PostgreSQL: a trend that projects a miss, an actual that
+ * becomes overdue as time passes, silences that hold changes back, resolved alerts leaving the compacted
+ * topic, and the server-sent event stream. The clock is the test's, so that time can pass.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=metrics",
+		"goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY })
+class AlertModelIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static final Instant TODAY = Instant.parse("2026-11-23T02:00:00Z");
+
+	private static String suffix;
+
+	private static TestProducer producer;
+
+	private static TopicReader alerts;
+
+	private static TopicReader current;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	SeriesUpdater updater;
+
+	@Autowired
+	AlertSweeper sweeper;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	JsonMapper json;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		suffix = Infrastructure.register(registry);
+	}
+
+	@BeforeEach
+	void clients() {
+		clock.set(TODAY);
+		if (producer == null) {
+			producer = new TestProducer();
+			alerts = TopicReader.of("indicator-alerts-" + suffix);
+			current = TopicReader.of("indicator-alerts-" + suffix + "-current");
+		}
+	}
+
+	@AfterAll
+	static void close() {
+		producer.close();
+		alerts.close();
+		current.close();
+	}
+
+	@Test
+	void warnsWhileTheTrendOfEarlierActualsProjectsAMissAndSaysHowItProjected() {
+		String key = "chongqing:tech_smes:2027";
+		send(actual("chongqing", "tech_smes", 2023, "40000", "count", FigureStatus.FINAL, "2024-01-20"));
+		send(actual("chongqing", "tech_smes", 2024, "44000", "count", FigureStatus.FINAL, "2025-01-20"));
+		send(actual("chongqing", "tech_smes", 2025, "48000", "count", FigureStatus.FINAL, "2026-01-20"));
+		send(target("chongqing", "tech_smes", 2027, Comparator.GTE, "60000", "count", "2026-01-20"));
+
+		AlertChanged atRisk = awaitAlert(key, AlertKind.TARGET_AT_RISK, AlertState.FIRING);
+		assertThat(atRisk.severity()).isEqualTo(Severity.WARNING);
+		assertThat(atRisk.actualValue()).isNull();
+		assertThat(atRisk.projection().method()).isEqualTo("linear-trend");
+		assertThat(atRisk.projection().fromYear()).isEqualTo(2023);
+		assertThat(atRisk.projection().toYear()).isEqualTo(2025);
+		assertThat(atRisk.projection().points()).isEqualTo(3);
+		assertThat(atRisk.projection().slopePerYear()).isEqualByComparingTo("4000");
+		assertThat(atRisk.projection().value()).isEqualByComparingTo("56000");
+		assertThat(atRisk.shortfall()).isEqualByComparingTo("4000");
+		assertThat(atRisk.summary().zh()).isEqualTo(
+				"重庆：2027年科技型企业尚无实际值，按 2023—2025 年实际值的线性趋势预计为 56,000 家，未达到不低于 60,000 家的目标，差 4,000 家");
+
+		// A strong 2026 moves the trend of 2023–2026 to 64,000 for 2027: no longer at risk.
+		send(actual("chongqing", "tech_smes", 2026, "60000", "count", FigureStatus.PRELIMINARY, "2027-01-20"));
+		AlertChanged resolved = awaitAlert(key, AlertKind.TARGET_AT_RISK, AlertState.RESOLVED);
+		assertThat(resolved.alertId()).isEqualTo(atRisk.alertId());
+		assertThat(alertsFor(key)).extracting((a) -> a.kind() + " " + a.state())
+			.containsExactly("TARGET_AT_RISK FIRING", "TARGET_AT_RISK RESOLVED");
+	}
+
+	@Test
+	void raisesAnOverdueActualWhenTimeAloneMakesItSo() {
+		String key = "hubei:rd_personnel:2025";
+		clock.set(Instant.parse("2026-06-01T00:00:00Z"));
+		send(target("hubei", "rd_personnel", 2025, Comparator.GT, "500000", "persons", "2025-01-20"));
+		await().atMost(WAIT).until(() -> get("/api/v1/series?region=hubei&indicator=rd_personnel").at("/items").size() == 1);
+		assertThat(updater.reviewOverdue(100)).as("not due until six months after 2025 ended").isZero();
+
+		clock.set(Instant.parse("2026-07-02T00:00:00Z"));
+		assertThat(updater.reviewOverdue(100)).isEqualTo(1);
+		AlertChanged overdue = awaitAlert(key, AlertKind.ACTUAL_OVERDUE, AlertState.FIRING);
+		assertThat(overdue.summary().en()).isEqualTo(
+				"Hubei: R&D personnel in 2025: the year ended more than 6 months ago and no actual has been reported against the target of more than 500,000 people");
+		assertThat(updater.reviewOverdue(100)).as("one alert, however often reviewed").isZero();
+
+		send(actual("hubei", "rd_personnel", 2025, "510000", "persons", FigureStatus.FINAL, "2026-08-01"));
+		awaitAlert(key, AlertKind.ACTUAL_OVERDUE, AlertState.RESOLVED);
+		assertThat(alertsFor(key)).hasSize(2);
+	}
+
+	@Test
+	void holdsBackTheChangesOfSilencedAlertsAndPublishesWhatIsLeftWhenTheSilenceEnds() {
+		ServiceClient metrics = ServiceClient.onPort(port);
+		String silence = """
+				{"matchers": [{"name": "region", "value": "shenzhen"}, {"name": "indicator", "value": "tech_.*", "isRegex": true}],
+				 "endsAt": "2026-12-01T00:00:00+08:00", "comment": "figures under review", "createdBy": "analyst"}""";
+		assertThat(metrics.withApiKey(null).postJson("/api/v1/silences", silence).statusCode()).isEqualTo(401);
+		HttpResponse<String> invalid = metrics.postJson("/api/v1/silences",
+				"{\"matchers\": [{\"name\": \"city\", \"value\": \"(\", \"isRegex\": true}], \"comment\": \"\"}");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json.readTree(invalid.body()).at("/errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("matchers[0].name", "matchers[0].value", "endsAt", "comment");
+		HttpResponse<String> created = metrics.postJson("/api/v1/silences", silence);
+		assertThat(created.statusCode()).isEqualTo(201);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		assertThat(json.readTree(created.body()).get("status").asString()).isEqualTo("ACTIVE");
+
+		String key = "shenzhen:tech_smes:2022";
+		send(target("shenzhen", "tech_smes", 2022, Comparator.GT, "20000", "count", "2022-01-20"));
+		send(actual("shenzhen", "tech_smes", 2022, "19000", "count", FigureStatus.FINAL, "2023-01-20"));
+		await().atMost(WAIT).until(() -> get("/api/v1/alerts?region=shenzhen&silenced=true&kind=target_missed").at("/items").size() == 1);
+		JsonNode held = get("/api/v1/alerts?region=shenzhen&silenced=true&kind=target_missed").at("/items/0");
+		assertThat(held.get("state").asString()).isEqualTo("FIRING");
+		assertThat(held.get("publishedState").isNull()).isTrue();
+		// A series outside the silence, sent after, is published: the silenced one would have been too.
+		send(target("sichuan", "tech_smes", 2022, Comparator.GT, "20000", "count", "2022-01-20"));
+		awaitAlert("sichuan:tech_smes:2022", AlertKind.ACTUAL_OVERDUE, AlertState.FIRING);
+		assertThat(alertsFor(key)).isEmpty();
+
+		assertThat(metrics.delete(location).statusCode()).isEqualTo(204);
+		assertThat(json.readTree(metrics.get(location).body()).get("status").asString()).isEqualTo("EXPIRED");
+		AlertChanged released = awaitAlert(key, AlertKind.TARGET_MISSED, AlertState.FIRING);
+		assertThat(released.alertId().toString()).isEqualTo(held.get("alertId").asString());
+		// The overdue alert fired and resolved under the silence: subscribers never saw it, nor need to.
+		assertThat(alertsFor(key)).extracting((a) -> a.kind() + " " + a.state()).containsExactly("TARGET_MISSED FIRING");
+		assertThat(get("/api/v1/alerts?region=shenzhen&silenced=true").at("/items").size()).isZero();
+	}
+
+	@Test
+	void removesAnAlertFromTheCompactedTopicOnceItHasBeenResolvedForTheRetention() {
+		String fingerprint = AlertChanged.fingerprintOf(AlertKind.TARGET_MISSED, "beijing", "little_giants", 2022);
+		send(target("beijing", "little_giants", 2022, Comparator.GT, "1000", "count", "2022-01-20"));
+		send(actual("beijing", "little_giants", 2022, "900", "count", FigureStatus.PRELIMINARY, "2023-01-20"));
+		send(actual("beijing", "little_giants", 2022, "1100", "count", FigureStatus.FINAL, "2023-03-20"));
+		awaitAlert("beijing:little_giants:2022", AlertKind.TARGET_MISSED, AlertState.RESOLVED);
+		await().atMost(WAIT).until(() -> currentFor(fingerprint).size() == 2);
+		assertThat(sweeper.expireResolved()).as("resolved a moment ago").isZero();
+
+		clock.set(clock.instant().plus(Duration.ofHours(25)));
+		assertThat(sweeper.expireResolved()).isGreaterThanOrEqualTo(2);
+		await().atMost(WAIT).until(() -> currentFor(fingerprint).size() == 3);
+		ConsumerRecord<String, byte[]> tombstone = currentFor(fingerprint).getLast();
+		assertThat(tombstone.value()).isNull();
+		assertThat(sweeper.expireResolved()).as("expired once").isZero();
+	}
+
+	@Test
+	void streamsPublishedChangesThatPassTheFilterAsServerSentEvents() throws Exception {
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpResponse<InputStream> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream?kind=target_missed&region=wuhan"))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		CompletableFuture.runAsync(() -> new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))
+			.lines()
+			.forEach(lines::add));
+		await().atMost(WAIT).until(() -> !listeners.getListenerContainer(AlertStream.LISTENER_ID).getAssignedPartitions().isEmpty());
+
+		send(target("wuhan", "high_tech_enterprises", 2022, Comparator.GT, "10000", "count", "2022-01-20"));
+		send(actual("wuhan", "high_tech_enterprises", 2022, "9000", "count", FigureStatus.FINAL, "2023-01-20"));
+
+		await().atMost(WAIT).until(() -> lines.stream().anyMatch((line) -> line.startsWith("data:")));
+		response.body().close();
+		List<String> data = lines.stream().filter((line) -> line.startsWith("data:")).toList();
+		AlertChanged streamed = EventCodec.read(data.getFirst().substring("data:".length()).getBytes(StandardCharsets.UTF_8),
+				AlertChanged.class);
+		assertThat(streamed.kind()).as("the overdue alert before it is filtered out").isEqualTo(AlertKind.TARGET_MISSED);
+		assertThat(streamed.region()).isEqualTo("wuhan");
+		assertThat(lines).contains("event:goalpost.alert.fired.v2");
+	}
+
+	private void send(FigureReported figure) {
+		producer.send("indicator-figures-" + suffix, figure.key(), EventCodec.write(figure), Figures.headers(figure));
+	}
+
+	private JsonNode get(String path) {
+		return json.readTree(ServiceClient.onPort(port).get(path).body());
+	}
+
+	private static AlertChanged awaitAlert(String key, AlertKind kind, AlertState state) {
+		return AlertChanges.await(alerts, key, kind, state);
+	}
+
+	private static List<AlertChanged> alertsFor(String key) {
+		return AlertChanges.of(alerts, key);
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> currentFor(String fingerprint) {
+		return current.records().stream().filter((record) -> fingerprint.equals(record.key())).toList();
+	}
+
+	/** A clock the test moves. */
+	static final class MovableClock extends Clock {
+
+		private volatile Instant now = TODAY;
+
+		void set(Instant instant) {
+			now = instant;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return Clock.fixed(now, zone);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+	}
+
+	@TestConfiguration
+	static class Time {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock();
+		}
+
+	}
+
+}
