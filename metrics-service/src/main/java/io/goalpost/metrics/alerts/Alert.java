@@ -11,7 +11,9 @@ import io.goalpost.contract.AlertChanged.Projection;
 import io.goalpost.contract.AlertChanged.Summary;
 import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.AlertState;
+import io.goalpost.contract.Comparator;
 import io.goalpost.contract.Severity;
+import io.goalpost.metrics.series.Figure;
 import io.goalpost.metrics.series.SeriesKey;
 
 /**
@@ -48,7 +50,7 @@ public record Alert(UUID alertId, String fingerprint, AlertKind kind, String reg
 	/** The change as subscribers receive it. */
 	AlertChanged changed() {
 		return new AlertChanged(fingerprint, alertId, kind, kind.severity(), state, region, indicator, year, labels(),
-				summary, (targetComparator != null) ? io.goalpost.contract.Comparator.valueOf(targetComparator.toUpperCase(java.util.Locale.ROOT)) : null,
+				summary, Figure.parse(Comparator.class, targetComparator),
 				targetValue, actualValue, shortfall, unit, projection, startsAt, endsAt);
 	}
 

@@ -50,16 +50,17 @@ public class AlertRules {
 	}
 
 	/**
+	 * @param verdict how the series' actual stands against its target, as {@link TargetEvaluator} judged it
 	 * @param actualsByYear the actuals of the series' region and indicator by year, for the trend
 	 */
-	public Map<AlertKind, AlertCondition> conditions(int year, Target target, BigDecimal actual, Better better,
-			NavigableMap<Integer, BigDecimal> actualsByYear, LocalDate today) {
+	public Map<AlertKind, AlertCondition> conditions(int year, Target target, BigDecimal actual, Verdict verdict,
+			Better better, NavigableMap<Integer, BigDecimal> actualsByYear, LocalDate today) {
 		Map<AlertKind, AlertCondition> holding = new EnumMap<>(AlertKind.class);
 		if (target == null) {
 			return holding;
 		}
 		if (actual != null) {
-			if (evaluator.evaluate(target, actual, better) instanceof Verdict.Missed missed) {
+			if (verdict instanceof Verdict.Missed missed) {
 				holding.put(AlertKind.TARGET_MISSED, new AlertCondition(AlertKind.TARGET_MISSED, actual, missed.shortfall(), null));
 			}
 			return holding;

@@ -12,6 +12,7 @@ import io.goalpost.contract.AlertState;
 import io.goalpost.contract.Comparator;
 import io.goalpost.contract.IndicatorCatalogue;
 import io.goalpost.contract.Unit;
+import io.goalpost.metrics.series.Figure;
 
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class AlertSummaries {
 		String regionEn = catalogue.region(region).map((r) -> r.names().getOrDefault("en", region)).orElse(region);
 		String nameZh = catalogue.indicator(indicator).map((i) -> i.name("zh-Hans")).orElse(indicator);
 		String nameEn = catalogue.indicator(indicator).map((i) -> i.name("en")).orElse(indicator);
-		Comparator cmp = (comparator != null) ? Comparator.valueOf(comparator.toUpperCase(Locale.ROOT)) : Comparator.EQ;
+		Comparator cmp = (comparator != null) ? Figure.parse(Comparator.class, comparator) : Comparator.EQ;
 		String goalZh = goalZh(cmp, zh(target, unit));
 		String goalEn = goalEn(cmp, en(target, unit));
 		String zh = regionZh + "：" + year + "年" + nameZh;

@@ -10,6 +10,15 @@ public sealed interface Verdict {
 	/** The database's name for this kind of verdict. */
 	String name();
 
+	/** The verdict a series was stored with: its {@link #name()} and shortfall. */
+	static Verdict of(String name, BigDecimal shortfall) {
+		return switch (name) {
+			case "MET" -> new Met(shortfall);
+			case "MISSED" -> new Missed(shortfall);
+			default -> PENDING;
+		};
+	}
+
 	/** How far the actual is from the target in the better direction; positive means short of it. */
 	BigDecimal shortfall();
 

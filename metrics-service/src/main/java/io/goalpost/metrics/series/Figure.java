@@ -15,6 +15,16 @@ public record Figure(UUID eventId, String kind, String comparator, BigDecimal va
 		return (value != null) ? value.name().toLowerCase(Locale.ROOT) : null;
 	}
 
+	/** The contract enum a stored name stands for, as {@link #stored} wrote it; null for none. */
+	public static <E extends Enum<E>> E parse(Class<E> type, String stored) {
+		return (stored != null) ? Enum.valueOf(type, stored.toUpperCase(Locale.ROOT)) : null;
+	}
+
+	/** When the figure was published, or reported where the source gives no date: what orders revisions. */
+	public Instant publication() {
+		return (source != null && source.publishedAt() != null) ? source.publishedAt().toInstant() : reportedAt;
+	}
+
 	/** Where the figure was published. */
 	public record Provenance(String title, String url, String publisher, OffsetDateTime publishedAt) {
 	}

@@ -35,8 +35,8 @@ final class Revisions {
 		}
 		boolean sameDay = history.stream()
 			.anyMatch((f) -> f.kind().equals(figure.kind()) && !f.eventId().equals(figure.eventId())
-					&& published(f).equals(published(figure)));
-		return "the " + figure.kind() + " of the latest publication (" + date(published(figure)) + ")"
+					&& f.publication().equals(figure.publication()));
+		return "the " + figure.kind() + " of the latest publication (" + date(figure.publication()) + ")"
 				+ ((sameDay && figure.status() != null) ? ", the most settled status in it (" + figure.status() + ")" : "");
 	}
 
@@ -44,8 +44,8 @@ final class Revisions {
 		if (current == null) {
 			return "not current";
 		}
-		if (!published(figure).equals(published(current))) {
-			return "superseded by the " + current.kind() + " published " + date(published(current));
+		if (!figure.publication().equals(current.publication())) {
+			return "superseded by the " + current.kind() + " published " + date(current.publication());
 		}
 		if (!Objects.equals(figure.status(), current.status())) {
 			return "superseded in the same publication by its " + current.status() + " figure";
@@ -56,10 +56,6 @@ final class Revisions {
 		return "superseded: same publication and status, the later event id wins";
 	}
 
-	private static Instant published(Figure figure) {
-		return (figure.source() != null && figure.source().publishedAt() != null) ? figure.source().publishedAt().toInstant()
-				: figure.reportedAt();
-	}
 
 	private static String date(Instant instant) {
 		return instant.atOffset(ZoneOffset.ofHours(8)).toLocalDate().toString();

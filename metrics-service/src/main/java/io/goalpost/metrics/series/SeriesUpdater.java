@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -48,8 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SeriesUpdater {
 
 	static final java.util.Comparator<Figure> CURRENCY = java.util.Comparator
-		.comparing((Figure f) -> micros((f.source() != null && f.source().publishedAt() != null)
-				? f.source().publishedAt().toInstant() : f.reportedAt()))
+		.comparing((Figure f) -> micros(f.publication()))
 		.thenComparingInt((Figure f) -> statusRank(f.status()))
 		.thenComparing((Figure f) -> micros(f.reportedAt()))
 		.thenComparing((Figure f) -> f.eventId().toString());
@@ -184,7 +182,7 @@ public class SeriesUpdater {
 			Target target = (state.target() != null) ? target(state.target()) : null;
 			BigDecimal actual = (state.actual() != null) ? state.actual().value() : null;
 			Map<AlertKind, AlertCondition> holding = rules.conditions(key.year(), target, actual,
-					indicator(key).better(), actualsOf(key.pair()), today);
+					Verdict.of(state.verdict(), state.shortfall()), indicator(key).better(), actualsOf(key.pair()), today);
 			book.reconcile(key, target, actual, state.shortfall(), state.unit(), holding, kinds);
 		}
 
@@ -212,7 +210,7 @@ public class SeriesUpdater {
 	}
 
 	private static Target target(Figure figure) {
-		return new Target(Comparator.valueOf(figure.comparator().toUpperCase(Locale.ROOT)), figure.value());
+		return new Target(Figure.parse(Comparator.class, figure.comparator()), figure.value());
 	}
 
 	private static int statusRank(String status) {
