@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=ingest", "goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY,
-				"goalpost.http.max-body-size=64KB" })
+				"goalpost.http.max-body-size=64KB", "goalpost.http.max-csv-body-size=4MB" })
 public abstract class IngestIntegrationTest {
 
 	private static String figuresTopic;

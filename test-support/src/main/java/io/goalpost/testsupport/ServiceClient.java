@@ -1,12 +1,14 @@
 package io.goalpost.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Talks to a running Goalpost service over real HTTP, as a client would. */
 public record ServiceClient(String baseUrl, String apiKey) {
@@ -28,6 +30,11 @@ public record ServiceClient(String baseUrl, String apiKey) {
 		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** A POST whose body is streamed in chunks, with no Content-Length, as a large upload is. */
+	public HttpResponse<String> postStream(String path, String contentType, Supplier<InputStream> body) {
+		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofInputStream(body)));
+	}
+
 	public HttpResponse<String> postJson(String path, String json) {
 		return post(path, "application/json", json);
 	}
@@ -46,7 +53,7 @@ public record ServiceClient(String baseUrl, String apiKey) {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
 		if (apiKey != null) {
 			request.header("X-Api-Key", apiKey);
 		}

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,9 +36,13 @@ public final class TopicReader implements AutoCloseable {
 		return new TopicReader(Infrastructure.kafka().bootstrapServers(), topic);
 	}
 
-	/** Everything received so far, after one short poll for more. */
+	/** Everything received so far, after polling for more until a short poll brings nothing. */
 	public synchronized List<ConsumerRecord<String, byte[]>> records() {
-		consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+		ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
+		while (!batch.isEmpty()) {
+			batch.forEach(received::add);
+			batch = consumer.poll(Duration.ofMillis(20));
+		}
 		return List.copyOf(received);
 	}
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import io.goalpost.contract.Comparator;
 import io.goalpost.contract.FigureKind;
@@ -67,13 +68,15 @@ public class FigureValidator {
 		Instant now = clock.instant();
 		List<FigureReported> figures = new ArrayList<>(submissions.size());
 		for (int i = 0; i < submissions.size(); i++) {
+			String prefix = "[" + i + "]";
+			BiConsumer<String, String> reject = (field, message) -> errors
+				.add(new FieldError(field.isEmpty() ? prefix : prefix + "." + field, message));
 			FigureSubmission submission = submissions.get(i);
-			Fields fields = new Fields("[" + i + "]", errors);
 			if (submission == null) {
-				fields.reject("", "must be a figure object, not null");
+				reject.accept("", "must be a figure object, not null");
 				continue;
 			}
-			check(submission, fields, now).ifPresent(figures::add);
+			check(submission, now, reject).ifPresent(figures::add);
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidFiguresException(errors);
@@ -81,8 +84,13 @@ public class FigureValidator {
 		return figures;
 	}
 
-	private Optional<FigureReported> check(FigureSubmission s, Fields fields, Instant now) {
-		int errorsBefore = fields.count();
+	/**
+	 * Checks one figure, reporting each thing wrong by field name ({@code source.url}; empty for the figure
+	 * itself) to {@code errors}.
+	 * @return the event, or empty when anything was wrong
+	 */
+	public Optional<FigureReported> check(FigureSubmission s, Instant now, BiConsumer<String, String> errors) {
+		Fields fields = new Fields(errors);
 		String region = fields.required("region", s.region());
 		if (region != null && catalogue.region(region).isEmpty()) {
 			fields.reject("region", "unknown region '" + region + "'; use a region id of the catalogue, such as chongqing");
@@ -112,7 +120,7 @@ public class FigureValidator {
 		}
 		fields.maxLength("sentence", s.sentence());
 		Source source = source(s.source(), fields);
-		if (fields.count() > errorsBefore) {
+		if (fields.count() > 0) {
 			return Optional.empty();
 		}
 		Comparator comparator = (s.comparator() != null) ? s.comparator()
@@ -181,8 +189,16 @@ public class FigureValidator {
 				: OffsetDateTime.parse(text);
 	}
 
-	/** Collects the errors of one figure under its index. */
-	private record Fields(String prefix, List<FieldError> errors) {
+	/** Passes on and counts the errors of one figure. */
+	private static final class Fields {
+
+		private final BiConsumer<String, String> errors;
+
+		private int count;
+
+		Fields(BiConsumer<String, String> errors) {
+			this.errors = errors;
+		}
 
 		<T> T required(String field, T value) {
 			if (value == null || (value instanceof String text && text.isBlank())) {
@@ -199,11 +215,12 @@ public class FigureValidator {
 		}
 
 		void reject(String field, String message) {
-			errors.add(new FieldError(field.isEmpty() ? prefix : prefix + "." + field, message));
+			count++;
+			errors.accept(field, message);
 		}
 
 		int count() {
-			return errors.size();
+			return count;
 		}
 
 	}

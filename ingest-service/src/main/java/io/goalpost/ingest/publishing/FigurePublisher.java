@@ -1,6 +1,7 @@
 package io.goalpost.ingest.publishing;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
@@ -33,9 +34,19 @@ public class FigurePublisher {
 
 	/** @throws PublishingFailedException when the broker did not take the whole batch within the producer's time bounds */
 	public void publish(List<FigureReported> figures) {
+		publishAll(figures::forEach);
+	}
+
+	/**
+	 * Publishes what {@code figures} hands to its sink in one transaction, as it hands them over, so that a
+	 * stream of any length is never held whole. An exception thrown by {@code figures} aborts the transaction
+	 * (nothing of it is ever read) and is rethrown as it is.
+	 * @throws PublishingFailedException when the broker did not take the figures within the producer's time bounds
+	 */
+	public void publishAll(Consumer<Consumer<FigureReported>> figures) {
 		try {
 			template.executeInTransaction((operations) -> {
-				figures.forEach((figure) -> operations.send(record(figure)));
+				figures.accept((figure) -> operations.send(record(figure)));
 				return null;
 			});
 		}

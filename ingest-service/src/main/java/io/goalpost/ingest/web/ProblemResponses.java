@@ -1,7 +1,9 @@
 package io.goalpost.ingest.web;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 
+import io.goalpost.ingest.figures.CsvFormatException;
 import io.goalpost.ingest.figures.FieldError;
 import io.goalpost.ingest.figures.InvalidFiguresException;
 import io.goalpost.ingest.publishing.PublishingFailedException;
@@ -40,6 +42,33 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 				"The figures break the catalogue's rules; nothing was published.");
 		problem.setTitle("Invalid figures");
 		problem.setProperty("errors", ex.errors());
+		if (ex.total() > ex.errors().size()) {
+			problem.setProperty("errorCount", ex.total());
+		}
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unreadableCsv(CsvFormatException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The body is not CSV of figures; nothing was published. " + ex.getMessage());
+		problem.setTitle("Unreadable request body");
+		problem.setProperty("errors", List.of(new FieldError(ex.row(), null, ex.getMessage())));
+		return problem;
+	}
+
+	/** A streamed body that broke off or grew too large while it was read. */
+	@ExceptionHandler
+	ProblemDetail unreadableStream(UncheckedIOException ex) {
+		if (ex.getCause() instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					tooLarge.getMessage() + " Nothing was published.");
+			problem.setTitle("Request body too large");
+			return problem;
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The body could not be read to its end; nothing was published.");
+		problem.setTitle("Unreadable request body");
 		return problem;
 	}
 

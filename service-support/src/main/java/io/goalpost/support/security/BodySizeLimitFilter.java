@@ -22,24 +22,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while reading
  * when a chunked body grows past it ({@link BodyTooLargeException}, which the services answer with 413).
+ * CSV bodies, which are read as they arrive rather than held whole, have a limit of their own.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	private final Limit limit;
+
+	private final Limit csvLimit;
 
 	private final JsonMapper json;
 
-	public BodySizeLimitFilter(long limit, JsonMapper json) {
-		this.limit = limit;
+	public BodySizeLimitFilter(long limit, long csvLimit, JsonMapper json) {
+		this.limit = new Limit(limit, "goalpost.http.max-body-size");
+		this.csvLimit = new Limit(csvLimit, "goalpost.http.max-csv-body-size");
 		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > limit) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, message(limit));
+		String type = request.getContentType();
+		Limit limit = (type != null && type.regionMatches(true, 0, "text/csv", 0, 8)) ? csvLimit : this.limit;
+		if (request.getContentLengthLong() > limit.bytes()) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, limit.message());
 			problem.setInstance(URI.create(request.getRequestURI()));
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -50,26 +56,30 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(new LimitedRequest(request, limit), response);
 	}
 
-	static String message(long limit) {
-		return "The request body is larger than " + limit + " bytes, the most this service reads (goalpost.http.max-body-size).";
+	private record Limit(long bytes, String property) {
+
+		String message() {
+			return "The request body is larger than " + bytes + " bytes, the most this service reads (" + property + ").";
+		}
+
 	}
 
 	/** A chunked body that grew past the limit while it was read. */
 	public static class BodyTooLargeException extends IOException {
 
-		BodyTooLargeException(long limit) {
-			super(message(limit));
+		BodyTooLargeException(Limit limit) {
+			super(limit.message());
 		}
 
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
 
-		private final long limit;
+		private final Limit limit;
 
 		private ServletInputStream stream;
 
-		LimitedRequest(HttpServletRequest request, long limit) {
+		LimitedRequest(HttpServletRequest request, Limit limit) {
 			super(request);
 			this.limit = limit;
 		}
@@ -88,11 +98,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		private final ServletInputStream in;
 
-		private final long limit;
+		private final Limit limit;
 
 		private long read;
 
-		LimitedStream(ServletInputStream in, long limit) {
+		LimitedStream(ServletInputStream in, Limit limit) {
 			this.in = in;
 			this.limit = limit;
 		}
@@ -117,7 +127,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		private void count(int n) throws BodyTooLargeException {
 			read += n;
-			if (read > limit) {
+			if (read > limit.bytes()) {
 				throw new BodyTooLargeException(limit);
 			}
 		}
