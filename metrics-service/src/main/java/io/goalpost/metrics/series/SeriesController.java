@@ -87,6 +87,19 @@ class SeriesController {
 				rows);
 	}
 
+	/** The catalogue's regions, each with the years it has figures for. */
+	@GetMapping("/api/v1/regions")
+	Page<RegionYears> regions(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+		List<Region> regions = List.copyOf(catalogue.regions());
+		return Page.of(page, size, (offset, limit) -> {
+			Map<String, List<Integer>> years = series.yearsByRegion();
+			return regions.subList(Math.min(offset, regions.size()), Math.min(offset + limit, regions.size()))
+				.stream()
+				.map((region) -> new RegionYears(region.id(), region.names(), years.getOrDefault(region.id(), List.of())))
+				.toList();
+		});
+	}
+
 	/** Every indicator of the catalogue for a region and year: target, actual, how it stands, what is firing. */
 	@GetMapping("/api/v1/regions/{region}/scorecard")
 	Scorecard scorecard(@PathVariable String region, @RequestParam int year) {
@@ -159,6 +172,9 @@ class SeriesController {
 	}
 
 	record Year(int year, SeriesState current, List<Revisions.Revision> history) {
+	}
+
+	record RegionYears(String id, Map<String, String> names, List<Integer> years) {
 	}
 
 	record Scorecard(String region, Map<String, String> names, int year, List<ScorecardRow> indicators) {

@@ -5,10 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -210,6 +211,15 @@ class SeriesRepository {
 			.param("offset", offset)
 			.query(SeriesRepository::state)
 			.list();
+	}
+
+	/** The years each region has any series in, ascending. */
+	Map<String, List<Integer>> yearsByRegion() {
+		Map<String, List<Integer>> years = new HashMap<>();
+		jdbc.sql("select distinct region, year from series order by region, year")
+			.query((rs, row) -> years.computeIfAbsent(rs.getString("region"), (region) -> new ArrayList<>()).add(rs.getInt("year")))
+			.list();
+		return years;
 	}
 
 	List<Figure> history(SeriesKey key) {
