@@ -94,12 +94,14 @@ public final class LocalStack {
 		say("""
 
 				Goalpost is running. Ctrl-C stops everything.
+				  dashboard        %s/
 				  ingest-service   %s/api/v1/figures
 				  metrics-service  %s/api/v1/series   %s/api/v1/alerts
+				  API docs         %s/swagger-ui.html   %s/swagger-ui.html
 				  health           %s/actuator/health   %s/actuator/health
 				  Kafka            %s   (topics indicator-figures, indicator-alerts)
 				  API key          %s
-				""".formatted(ingest, metrics, metrics, ingest, metrics, kafka, key));
+				""".formatted(metrics, ingest, metrics, metrics, ingest, metrics, ingest, metrics, kafka, key));
 	}
 
 	private static AutoCloseable run(SpringApplicationBuilder builder, List<String> common, String... args) {

@@ -1,5 +1,8 @@
 package io.goalpost.system;
 
+import java.util.Map;
+import java.util.Set;
+
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
 
@@ -32,6 +35,11 @@ final class RunningGoalpost implements AutoCloseable {
 
 	ServiceClient metrics() {
 		return ServiceClient.onPort(Services.port(metrics));
+	}
+
+	/** What each service serves under /api/: method and path pattern, as its own handler mapping has them. */
+	Map<String, Set<String>> apiOperations() {
+		return Map.of("ingest", Services.apiOperations(ingest), "metrics", Services.apiOperations(metrics));
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.goalpost.ingest.IngestApplication;
 import io.goalpost.metrics.MetricsApplication;
@@ -14,6 +16,7 @@ import io.goalpost.testsupport.ServiceClient;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Starts the services as they run in production: in this JVM, or as a process of their own that a test can kill. */
 final class Services {
@@ -57,6 +60,21 @@ final class Services {
 		command.addAll(metricsArguments(topics, database, group));
 		File log = Files.createTempFile("metrics-service-", ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+	}
+
+	/** Every method and path under /api/ that a service's handler mapping serves, as {@code "POST /api/v1/figures"}. */
+	static Set<String> apiOperations(ConfigurableApplicationContext context) {
+		Set<String> operations = new TreeSet<>();
+		context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class)
+			.getHandlerMethods()
+			.keySet()
+			.forEach((info) -> info.getPatternValues()
+				.stream()
+				.filter((pattern) -> pattern.startsWith("/api/"))
+				.forEach((pattern) -> info.getMethodsCondition()
+					.getMethods()
+					.forEach((method) -> operations.add(method.name() + " " + pattern))));
+		return operations;
 	}
 
 	static int port(ConfigurableApplicationContext context) {

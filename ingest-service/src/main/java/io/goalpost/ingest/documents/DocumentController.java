@@ -16,6 +16,12 @@ import io.goalpost.ingest.figures.FieldError;
 import io.goalpost.ingest.figures.FigureValidator;
 import io.goalpost.ingest.figures.IngestProperties;
 import io.goalpost.ingest.figures.InvalidFiguresException;
+import io.goalpost.ingest.web.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
@@ -50,15 +56,28 @@ class DocumentController {
 		this.properties = properties;
 	}
 
+	@Operation(summary = "Read the figures out of an article or report",
+			description = "The text as published, Simplified or Traditional script, plain or HTML; or JSON with the title, "
+					+ "url, publisher, publication date and region given rather than inferred (all but text optional). Answers "
+					+ "with every figure found, its source sentence, and how the date and region were inferred; publishes them "
+					+ "in one Kafka transaction unless dryRun.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+			@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
+					examples = @ExampleObject(name = "from the 2022 report", value = ApiExamples.DOCUMENT_TEXT)),
+			@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = DocumentSubmission.class),
+					examples = @ExampleObject(name = "a sentence of the 2022 report", value = ApiExamples.DOCUMENT_JSON)) })
 	@PostMapping(path = "/api/v1/documents", consumes = { MediaType.TEXT_PLAIN_VALUE, MediaType.TEXT_HTML_VALUE })
 	ResponseEntity<DocumentReading> postText(@RequestBody byte[] body,
-			@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-			@RequestParam(defaultValue = "false") boolean dryRun) {
+			@Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+			@Parameter(description = "read and answer, publish nothing") @RequestParam(defaultValue = "false") boolean dryRun) {
 		String text = decode(body, contentType);
 		boolean html = contentType.isCompatibleWith(MediaType.TEXT_HTML);
 		return answer(ingestion.read(new DocumentInput(text, html, null, null, null), null, null, dryRun));
 	}
 
+	// Documented with the text form: one operation with three media types.
+	@Operation(hidden = true)
 	@PostMapping(path = "/api/v1/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<DocumentReading> postJson(@RequestBody DocumentSubmission document,
 			@RequestParam(defaultValue = "false") boolean dryRun) {

@@ -10,6 +10,12 @@ import java.util.UUID;
 import io.goalpost.contract.FigureKind;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.ingest.publishing.FigurePublisher;
+import io.goalpost.ingest.web.ApiExamples;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,6 +45,19 @@ class FigureController {
 		this.csv = csv;
 	}
 
+	@Operation(summary = "Publish figures, as JSON or CSV",
+			description = "JSON: one figure or an array of up to goalpost.ingest.max-figures-per-request; 422 names each "
+					+ "invalid field by its JSON path ([1].value); the answer lists each figure's event id. CSV: a header row "
+					+ "of the JSON field names (source.title and the like for nested ones), then one figure a row, read and "
+					+ "published as it arrives; 422 names the wrong rows by number (the header is row 1); the answer is the "
+					+ "count. Either way one Kafka transaction: all of the request or nothing.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = FigureSubmission.class)),
+					examples = { @ExampleObject(name = "a target", value = ApiExamples.TARGET),
+							@ExampleObject(name = "a batch", value = ApiExamples.BATCH) }),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string"),
+					examples = @ExampleObject(name = "figures of the 2022 report", value = ApiExamples.CSV)) })
 	@PostMapping(path = "/api/v1/figures", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Accepted post(@RequestBody List<FigureSubmission> submissions) {
@@ -51,6 +70,8 @@ class FigureController {
 	}
 
 	/** A header row of the JSON field names, then a figure a row; read as it arrives, UTF-8 unless said otherwise. */
+	// Documented with the JSON form: one operation with two media types.
+	@Operation(hidden = true)
 	@PostMapping(path = "/api/v1/figures", consumes = "text/csv")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	AcceptedRows postCsv(InputStream body, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {

@@ -17,6 +17,10 @@ import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertKind;
 import io.goalpost.metrics.web.Page;
 import io.goalpost.metrics.web.QueryParams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -56,6 +60,15 @@ class SilenceController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Silence alerts that match labels until a time",
+			description = "Matchers on the labels region, indicator, year, kind and severity (isRegex, isEqual as in "
+					+ "Alertmanager). Matching changes are stored and marked silenced, not published, while it lasts.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+			schema = @Schema(implementation = NewSilence.class), examples = @ExampleObject(name = "Chongqing's high-tech enterprises",
+					value = """
+							{"matchers":[{"name":"region","value":"chongqing"},{"name":"indicator","value":"high_tech_enterprises"}],
+							 "endsAt":"2026-12-31T00:00:00+08:00","comment":"2022 figures under review"}
+							""")))
 	@PostMapping("/api/v1/silences")
 	ResponseEntity<SilenceView> create(@RequestBody NewSilence request) {
 		Instant now = clock.instant();
