@@ -37,7 +37,30 @@ final class Revisions {
 			.anyMatch((f) -> f.kind().equals(figure.kind()) && !f.eventId().equals(figure.eventId())
 					&& f.publication().equals(figure.publication()));
 		return "the " + figure.kind() + " of the latest publication (" + date(figure.publication()) + ")"
-				+ ((sameDay && figure.status() != null) ? ", the most settled status in it (" + figure.status() + ")" : "");
+				+ ((sameDay && figure.status() != null) ? ", the most settled status in it (" + figure.status() + ")" : "")
+				+ change(figure, history);
+	}
+
+	/** How the current figure differs from the one before it: a target raised or lowered, an actual revised. */
+	private static String change(Figure figure, List<Figure> history) {
+		Figure previous = null;
+		for (Figure f : history) {
+			if (f.eventId().equals(figure.eventId())) {
+				break;
+			}
+			if (f.kind().equals(figure.kind())) {
+				previous = f;
+			}
+		}
+		if (previous == null || previous.value().compareTo(figure.value()) == 0) {
+			return "";
+		}
+		String from = previous.value().toPlainString() + ((previous.status() != null) ? " (" + previous.status() + ")" : "");
+		if (!"target".equals(figure.kind())) {
+			return "; revised from " + from;
+		}
+		return ((previous.value().compareTo(figure.value()) < 0) ? "; raised from " : "; lowered from ") + from + ", published "
+				+ date(previous.publication());
 	}
 
 	private static String whySuperseded(Figure figure, Figure current) {

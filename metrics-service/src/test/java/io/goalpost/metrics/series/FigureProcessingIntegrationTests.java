@@ -167,9 +167,11 @@ class FigureProcessingIntegrationTests {
 		assertThat(history.get(0).get("why").asString()).isEqualTo("superseded by the target published 2023-06-30");
 		assertThat(history.get(1).get("current").asBoolean()).isTrue();
 		assertThat(history.get(1).get("value").decimalValue()).isEqualByComparingTo("16000");
+		assertThat(history.get(1).get("why").asString())
+			.isEqualTo("the target of the latest publication (2023-06-30); raised from 15000, published 2023-01-15");
 		assertThat(history.get(2).get("why").asString()).isEqualTo("superseded in the same publication by its final figure");
 		assertThat(history.get(3).get("why").asString())
-			.isEqualTo("the actual of the latest publication (2024-01-20), the most settled status in it (final)");
+			.isEqualTo("the actual of the latest publication (2024-01-20), the most settled status in it (final); revised from 15800 (preliminary)");
 
 		JsonNode scorecard = getJson("/api/v1/regions/sichuan/scorecard?year=2023");
 		assertThat(scorecard.at("/names/zh-Hans").asString()).isEqualTo("四川");
