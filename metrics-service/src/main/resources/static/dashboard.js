@@ -154,8 +154,10 @@ function source(figure) {
   const s = figure.source ?? {};
   const title = s.title ?? s.publisher ?? '来源未注明 source not given';
   const published = s.publishedAt ? ` · ${s.publishedAt.substring(0, 10)}` : '';
-  const heading = s.url ? element('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, title)
-    : element('span', {}, title);
+  // Only web addresses become links: a javascript: URL in a posted figure must not run here.
+  const heading = /^https?:\/\//i.test(s.url ?? '')
+    ? element('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer' }, title)
+    : element('span', { title: s.url ?? '' }, title);
   return [element('q', {}, figure.sentence ?? ''), element('span', { class: 'en' }, heading, published)];
 }
 

@@ -115,14 +115,22 @@ class DashboardBrowserTests {
 		await().atMost(WAIT).until(() -> "MISSED".equals(row("high_tech_enterprises").getAttribute("data-status")));
 		assertThat(row("high_tech_enterprises").findElement(By.cssSelector("td.shortfall")).getText()).isEqualTo("392 家");
 
-		// The series: every figure with its sentence, linked to the document it came from.
+		// The series: every figure with its sentence, linked to the document it came from, but only by a web address.
+		assertThat(goalpost.ingest().postJson("/api/v1/figures", """
+				{"region":"chongqing","indicator":"high_tech_enterprises","year":2023,"kind":"target","comparator":"gt",
+				 "value":7000,"sentence":"链接不是网址","source":{"url":"javascript:alert(1)","publishedAt":"2023-03-01"}}
+				""").statusCode()).isEqualTo(202);
+		await().atMost(WAIT).until(() -> goalpost.metrics().get("/api/v1/series/chongqing/high_tech_enterprises").body()
+			.contains("链接不是网址"));
 		row("high_tech_enterprises").click();
 		await().atMost(WAIT).until(() -> browser.findElement(By.id("series-section")).isDisplayed());
 		List<WebElement> links = browser.findElements(By.cssSelector("#series td.sentence a"));
 		assertThat(links).extracting((link) -> link.getAttribute("href"))
 			.contains("https://example.org/bulletin-2022")
 			.anyMatch((href) -> documents.stream().anyMatch((document) -> href.equals(SOURCE_URL + document)));
-		assertThat(browser.findElement(By.id("series")).getText()).contains("高新技术企业突破5500家", "全市高新技术企业达到5108家");
+		assertThat(browser.findElement(By.id("series")).getText()).contains("高新技术企业突破5500家", "全市高新技术企业达到5108家",
+				"链接不是网址");
+		assertThat(links).extracting((link) -> link.getAttribute("href")).noneMatch((href) -> href.startsWith("javascript"));
 
 		Path screenshot = Path.of("target", "dashboard.png");
 		Files.write(screenshot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
