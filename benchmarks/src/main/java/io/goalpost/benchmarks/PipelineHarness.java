@@ -199,6 +199,7 @@ public final class PipelineHarness {
 	/** Goalpost's sustained rate: all figures published at once, from the first publish to the last in the state. */
 	private double endToEnd(ServiceProcess metrics, Infrastructure.Database database, String topic, List<byte[]> events,
 			double lowerLimit) throws Exception {
+		resetStatementStats(database);
 		long start = System.nanoTime();
 		CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> produce(topic, events, 0));
 		double maxHeap = 0;
@@ -222,7 +223,32 @@ public final class PipelineHarness {
 		double rate = events.size() / seconds(start);
 		row("Goalpost end to end (publish → state)", rate,
 				String.format(Locale.ROOT, "%.2f of limit; heap max %.0f MiB, CPU %.2f cores", rate / lowerLimit, maxHeap, cpu / samples));
+		topStatements(database, seconds(start));
 		return rate;
+	}
+
+	/** Where the database's time went during the throughput phase, from pg_stat_statements. */
+	private void topStatements(Infrastructure.Database database, double seconds) throws SQLException {
+		say("  statements by total time in the throughput phase (%.0f s; pg_stat_statements):".formatted(seconds));
+		say("    %10s %10s %9s %10s  %s".formatted("calls", "total ms", "mean ms", "rows", "statement"));
+		try (Connection connection = connect(database); Statement query = connection.createStatement();
+				ResultSet rs = query.executeQuery("""
+						SELECT calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
+						FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+						ORDER BY total_exec_time DESC LIMIT 10""")) {
+			while (rs.next()) {
+				String text = rs.getString("query");
+				say(String.format(Locale.ROOT, "    %,10d %,10.0f %9.2f %,10d  %s", rs.getLong("calls"), rs.getDouble("total_exec_time"),
+						rs.getDouble("mean_exec_time"), rs.getLong("rows"), text.substring(0, Math.min(110, text.length()))));
+			}
+		}
+	}
+
+	private static void resetStatementStats(Infrastructure.Database database) throws SQLException {
+		try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+			statement.execute("SELECT pg_stat_statements_reset()");
+		}
 	}
 
 	/**

@@ -32,6 +32,8 @@ final class LocalPostgres implements AutoCloseable {
 			.setDataDirectory(directory)
 			.setCleanDataDirectory(false)
 			.setPort(port)
+			// docs/operations.md: statistics that keep up with tables filling under load.
+			.setServerConfig("autovacuum_naptime", "10s")
 			.start();
 		this.port = port;
 		createDatabase();

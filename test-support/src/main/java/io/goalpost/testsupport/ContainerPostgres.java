@@ -5,7 +5,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 final class ContainerPostgres implements Infrastructure.Postgres {
 
 	private final PostgreSQLContainer container = new PostgreSQLContainer(Infrastructure.POSTGRES_IMAGE)
-		.withCommand("postgres", "-c", "fsync=off", "-c", "track_commit_timestamp=on");
+		.withCommand("postgres", "-c", "fsync=off", "-c", "track_commit_timestamp=on", "-c",
+				"shared_preload_libraries=pg_stat_statements", "-c", "autovacuum_naptime=10s");
 
 	ContainerPostgres() {
 		container.start();
