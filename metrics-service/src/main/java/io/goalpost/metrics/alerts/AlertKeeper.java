@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ import io.goalpost.metrics.evaluation.Target;
 import io.goalpost.metrics.series.Figure;
 import io.goalpost.metrics.series.SeriesKey;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,15 +46,11 @@ public class AlertKeeper {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
-	AlertKeeper(AlertRepository alerts, SilenceRepository silences, AlertSummaries summaries, Clock clock,
-			ApplicationEventPublisher events) {
+	AlertKeeper(AlertRepository alerts, SilenceRepository silences, AlertSummaries summaries, Clock clock) {
 		this.alerts = alerts;
 		this.silences = silences;
 		this.summaries = summaries;
 		this.clock = clock;
-		this.events = events;
 	}
 
 	/**
@@ -99,9 +95,11 @@ public class AlertKeeper {
 				Map<AlertKind, AlertCondition> holding, Collection<AlertKind> kinds) {
 			// Stored at PostgreSQL's precision, so that an alert read back equals the one published.
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+			Map<AlertKind, String> fingerprints = new EnumMap<>(AlertKind.class);
+			kinds.forEach((kind) -> fingerprints.put(kind, key.fingerprint(kind)));
 			// Resolutions first: subscribers read "overdue resolved" before the miss that the same actual raised.
 			for (AlertKind kind : kinds) {
-				String fingerprint = AlertChanged.fingerprintOf(kind, key.region(), key.indicator(), key.year());
+				String fingerprint = fingerprints.get(kind);
 				Alert current = firing.get(fingerprint);
 				if (current != null && !holding.containsKey(kind)) {
 					firing.remove(fingerprint);
@@ -114,7 +112,7 @@ public class AlertKeeper {
 				if (condition == null) {
 					continue;
 				}
-				String fingerprint = AlertChanged.fingerprintOf(kind, key.region(), key.indicator(), key.year());
+				String fingerprint = fingerprints.get(kind);
 				Alert current = firing.get(fingerprint);
 				Alert next = alert(fingerprint, kind, key, AlertState.FIRING, target, condition.actualValue(),
 						condition.shortfall(), unit, condition, current, now);
@@ -134,9 +132,6 @@ public class AlertKeeper {
 			alerts.updateAll(updated.values());
 			alerts.insertAll(inserted.values());
 			alerts.enqueueAll(changes);
-			if (!changes.isEmpty()) {
-				events.publishEvent(new AlertsQueued());
-			}
 		}
 
 		private Alert alert(String fingerprint, AlertKind kind, SeriesKey key, AlertState state, Target target,

@@ -20,6 +20,7 @@ import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.series.SeriesKey;
 import io.goalpost.metrics.series.Unnest;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -80,8 +81,11 @@ class AlertRepository {
 
 	private final JdbcClient jdbc;
 
-	AlertRepository(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	AlertRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** The firing alerts of these series, every kind, one query. */
@@ -91,7 +95,7 @@ class AlertRepository {
 		}
 		String[] fingerprints = series.stream()
 			.flatMap((key) -> Arrays.stream(AlertKind.values())
-				.map((kind) -> AlertChanged.fingerprintOf(kind, key.region(), key.indicator(), key.year())))
+				.map(key::fingerprint))
 			.toArray(String[]::new);
 		return jdbc.sql(FIRING_FOR_SERIES).param((Object) fingerprints).query(AlertRepository::alert).list();
 	}
@@ -119,9 +123,11 @@ class AlertRepository {
 		enqueue(queued);
 	}
 
+	/** Queues messages in the outbox; the relay is told once the transaction commits ({@link AlertsQueued}). */
 	void enqueue(List<Queued> queued) {
 		if (!queued.isEmpty()) {
 			jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(queued)).update();
+			events.publishEvent(new AlertsQueued());
 		}
 	}
 

@@ -14,7 +14,6 @@ import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertState;
 import io.goalpost.metrics.series.SeriesKey;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,17 +46,14 @@ public class AlertSweeper {
 
 	private final Clock clock;
 
-	private final ApplicationEventPublisher events;
-
 	AlertSweeper(JdbcClient jdbc, TransactionTemplate transactions, AlertRepository alerts, SilenceRepository silences,
-			AlertProperties properties, Clock clock, ApplicationEventPublisher events) {
+			AlertProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.alerts = alerts;
 		this.silences = silences;
 		this.properties = properties;
 		this.clock = clock;
-		this.events = events;
 	}
 
 	@Scheduled(fixedDelayString = "${goalpost.alerts.sweep-interval:1m}", initialDelayString = "${goalpost.alerts.sweep-interval:1m}")
@@ -91,7 +87,6 @@ public class AlertSweeper {
 			}
 			alerts.updateAll(updated);
 			alerts.enqueueAll(changes);
-			queued(changes.size());
 			return released.size();
 		});
 	}
@@ -123,7 +118,6 @@ public class AlertSweeper {
 				.param("ids", ids)
 				.update();
 			alerts.enqueue(tombstones);
-			queued(tombstones.size());
 			return expiring.size();
 		});
 	}
@@ -149,12 +143,6 @@ public class AlertSweeper {
 			.params(Stream.concat(Arrays.stream(parameters), Arrays.stream(SeriesKey.arrays(series))).toArray())
 			.query(AlertRepository::alert)
 			.list();
-	}
-
-	private void queued(int count) {
-		if (count > 0) {
-			events.publishEvent(new AlertsQueued());
-		}
 	}
 
 	private int inBatches(java.util.function.IntSupplier batch) {

@@ -62,7 +62,7 @@ class SeriesController {
 		}
 		Map<Integer, Year> byYear = new TreeMap<>();
 		for (SeriesState state : years) {
-			List<Figure> history = series.history(new SeriesKey(region, indicator, state.year()));
+			List<Figure> history = series.history(state.key());
 			byYear.put(state.year(), new Year(state.year(), state, Revisions.of(history, state)));
 		}
 		return new Timeline(region, indicator, known.names(), years.getFirst().unit(), List.copyOf(byYear.values()));

@@ -3,6 +3,9 @@ package io.goalpost.metrics.series;
 import java.util.Collection;
 import java.util.Map;
 
+import io.goalpost.contract.AlertChanged;
+import io.goalpost.contract.AlertKind;
+
 /** A series: one indicator of one region in one year. */
 public record SeriesKey(String region, String indicator, int year) {
 
@@ -36,6 +39,11 @@ public record SeriesKey(String region, String indicator, int year) {
 	/** The series of this region and indicator, every year: what a trend is drawn through. */
 	RegionIndicator pair() {
 		return new RegionIndicator(region, indicator);
+	}
+
+	/** The fingerprint of the alert of this kind on this series, the same across its firings. */
+	public String fingerprint(AlertKind kind) {
+		return AlertChanged.fingerprintOf(kind, region, indicator, year);
 	}
 
 	/** The alert topic's message key. */

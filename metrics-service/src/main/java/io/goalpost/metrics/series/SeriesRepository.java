@@ -161,7 +161,7 @@ class SeriesRepository {
 			.params(SeriesKey.arrays(unitsBySeries.keySet()))
 			.query(SeriesRepository::state)
 			.list()
-			.forEach((state) -> states.put(new SeriesKey(state.region(), state.indicator(), state.year()), state));
+			.forEach((state) -> states.put(state.key(), state));
 		return states;
 	}
 

@@ -9,4 +9,9 @@ import java.time.Instant;
  */
 public record SeriesState(String region, String indicator, int year, String unit, Figure target, Figure actual,
 		String verdict, BigDecimal shortfall, Instant updatedAt) {
+
+	public SeriesKey key() {
+		return new SeriesKey(region, indicator, year);
+	}
+
 }

@@ -147,9 +147,9 @@ public class SeriesUpdater {
 		if (due.isEmpty()) {
 			return 0;
 		}
-		List<SeriesKey> keys = due.stream().map(SeriesUpdater::key).toList();
+		List<SeriesKey> keys = due.stream().map(SeriesState::key).toList();
 		Review review = new Review(alerts.open(keys), Map.of(), today);
-		due.forEach((state) -> review.of(key(state), state, EnumSet.of(AlertKind.ACTUAL_OVERDUE)));
+		due.forEach((state) -> review.of(state.key(), state, EnumSet.of(AlertKind.ACTUAL_OVERDUE)));
 		review.book().flush();
 		return due.size();
 	}
@@ -191,10 +191,6 @@ public class SeriesUpdater {
 	private Indicator indicator(SeriesKey key) {
 		return catalogue.indicator(key.indicator())
 			.orElseThrow(() -> new IllegalArgumentException("Unknown indicator " + key.indicator()));
-	}
-
-	private static SeriesKey key(SeriesState state) {
-		return new SeriesKey(state.region(), state.indicator(), state.year());
 	}
 
 	private static SeriesKey key(FigureReported figure) {
