@@ -61,10 +61,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unreadableStream(UncheckedIOException ex) {
 		if (ex.getCause() instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-					tooLarge.getMessage() + " Nothing was published.");
-			problem.setTitle("Request body too large");
-			return problem;
+			return tooLarge(tooLarge.getMessage() + " Nothing was published.");
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The body could not be read to its end; nothing was published.");
@@ -88,9 +85,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Throwable tooLarge = ex.getMostSpecificCause();
 		if (tooLarge instanceof BodySizeLimitFilter.BodyTooLargeException) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-			problem.setTitle("Request body too large");
-			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+			return handleExceptionInternal(ex, tooLarge(tooLarge.getMessage()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
 		problem.setTitle("Unreadable request body");
@@ -98,6 +93,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			problem.setProperty("errors", List.of(new FieldError(path(databind), "has the wrong type or format")));
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** A body that grew past its limit while it was read (one over it by Content-Length never gets here). */
+	private static ProblemDetail tooLarge(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
+		problem.setTitle("Request body too large");
+		return problem;
 	}
 
 	private static String describe(HttpMessageNotReadableException ex) {
