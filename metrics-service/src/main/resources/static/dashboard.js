@@ -18,7 +18,7 @@ const KIND_NAMES = { TARGET_MISSED: '未达目标', TARGET_AT_RISK: '目标有�
 const numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 const $ = (selector) => document.querySelector(selector);
-const state = { regions: [], region: null, year: null, stream: null, charts: [] };
+const state = { regions: [], region: null, year: null, stream: null, charts: [], refresh: null };
 
 function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -224,6 +224,15 @@ function alertItem(alert, fresh) {
   element('div', { class: 'meta' }, `${alert.year} · ${alert.indicator} · ${(alert.startsAt ?? '').substring(0, 19)}`));
 }
 
+/** At most one scorecard read per second however many changes arrive: a CSV upload can bring thousands. */
+function refreshScorecard() {
+  if (state.refresh) return;
+  state.refresh = setTimeout(() => {
+    state.refresh = null;
+    scorecard().catch((error) => say(`出错 error: ${error.message}`));
+  }, 1000);
+}
+
 /** One stream per region; a change replaces the item of its fingerprint and goes to the top. */
 function listen() {
   state.stream?.close();
@@ -236,7 +245,7 @@ function listen() {
     const alert = JSON.parse(event.data);
     document.querySelectorAll(`#alerts li[data-fingerprint="${alert.fingerprint}"]`).forEach((li) => li.remove());
     $('#alerts').prepend(alertItem(alert, true));
-    if (alert.year === state.year) scorecard().catch((error) => say(`出错 error: ${error.message}`));
+    if (alert.year === state.year) refreshScorecard();
   };
   stream.addEventListener('goalpost.alert.fired.v2', changed);
   stream.addEventListener('goalpost.alert.resolved.v2', changed);
