@@ -118,8 +118,7 @@ final class SeriesWorkload {
 		assertThat(sql.sql("SELECT count(*) FROM alert WHERE kind = 'TARGET_MISSED'").query(Long.class).single()).isEqualTo(fired);
 		assertThat(sql.sql("SELECT count(*) FROM alert WHERE ends_at IS NOT NULL").query(Long.class).single())
 			.isEqualTo(resolved);
-		assertThat(sql.sql("SELECT count(*) FROM alert_outbox WHERE topic = 'changes'").query(Long.class).single())
-			.isEqualTo(fired + resolved);
+		assertThat(sql.sql("SELECT count(*) FROM alert_outbox").query(Long.class).single()).as("changes left unpublished").isZero();
 		Set<String> published = new HashSet<>();
 		alertsTopic.records().forEach((r) -> published.add(CloudEventRecords.header(r, EventTypes.HEADER_ID)));
 		assertThat(published).hasSize(fired + resolved);

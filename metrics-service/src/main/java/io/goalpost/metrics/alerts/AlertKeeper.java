@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.AlertState;
 import io.goalpost.metrics.evaluation.Target;
 import io.goalpost.metrics.series.Figure;
+import io.goalpost.metrics.series.RegionIndicator;
 import io.goalpost.metrics.series.SeriesKey;
 
 import org.springframework.stereotype.Service;
@@ -62,10 +62,24 @@ public class AlertKeeper {
 		return new Book(alerts.firingFor(series));
 	}
 
+	/** Opens the alert book of series whose firing alerts the caller holds already, as they are stored. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Book resume(Collection<Alert> firing) {
+		return new Book(firing);
+	}
+
+	/** The firing alerts of these regions' indicators, every year and kind. */
+	public Map<RegionIndicator, List<Alert>> firingIn(Collection<RegionIndicator> pairs) {
+		Map<RegionIndicator, List<Alert>> firing = new HashMap<>();
+		alerts.firingIn(pairs).forEach((alert) -> firing
+			.computeIfAbsent(new RegionIndicator(alert.region(), alert.indicator()), (p) -> new ArrayList<>()).add(alert));
+		return firing;
+	}
+
 	/** The alerts of a set of series while one batch of changes is applied. */
 	public final class Book {
 
-		private final Map<String, Alert> firing;
+		private final Map<Slot, Alert> firing = new HashMap<>();
 
 		private final Map<UUID, Alert> inserted = new LinkedHashMap<>();
 
@@ -78,9 +92,8 @@ public class AlertKeeper {
 		private List<Silence> activeSilences;
 
 		private Book(Collection<Alert> firing) {
-			this.firing = new HashMap<>();
 			firing.forEach((alert) -> {
-				this.firing.put(alert.fingerprint(), alert);
+				this.firing.put(new Slot(alert.series(), alert.kind()), alert);
 				stored.add(alert.alertId());
 			});
 		}
@@ -95,15 +108,12 @@ public class AlertKeeper {
 				Map<AlertKind, AlertCondition> holding, Collection<AlertKind> kinds) {
 			// Stored at PostgreSQL's precision, so that an alert read back equals the one published.
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-			Map<AlertKind, String> fingerprints = new EnumMap<>(AlertKind.class);
-			kinds.forEach((kind) -> fingerprints.put(kind, key.fingerprint(kind)));
 			// Resolutions first: subscribers read "overdue resolved" before the miss that the same actual raised.
 			for (AlertKind kind : kinds) {
-				String fingerprint = fingerprints.get(kind);
-				Alert current = firing.get(fingerprint);
+				Alert current = firing.get(new Slot(key, kind));
 				if (current != null && !holding.containsKey(kind)) {
-					firing.remove(fingerprint);
-					publish(alert(fingerprint, kind, key, AlertState.RESOLVED, target, actual,
+					firing.remove(new Slot(key, kind));
+					publish(alert(kind, key, AlertState.RESOLVED, target, actual,
 							(kind == AlertKind.TARGET_MISSED) ? shortfall : null, unit, null, current, now));
 				}
 			}
@@ -112,19 +122,23 @@ public class AlertKeeper {
 				if (condition == null) {
 					continue;
 				}
-				String fingerprint = fingerprints.get(kind);
-				Alert current = firing.get(fingerprint);
-				Alert next = alert(fingerprint, kind, key, AlertState.FIRING, target, condition.actualValue(),
-						condition.shortfall(), unit, condition, current, now);
+				Slot slot = new Slot(key, kind);
+				Alert current = firing.get(slot);
+				Alert next = alert(kind, key, AlertState.FIRING, target, condition.actualValue(), condition.shortfall(), unit,
+						condition, current, now);
 				if (current == null) {
-					firing.put(fingerprint, next);
-					publish(next);
+					firing.put(slot, publish(next));
 				}
 				else if (!sameFacts(current, next)) {
-					firing.put(fingerprint, next);
+					firing.put(slot, next);
 					write(next);
 				}
 			}
+		}
+
+		/** The alerts firing now, as they are written by {@link #flush()}. */
+		public Collection<Alert> firing() {
+			return firing.values();
 		}
 
 		/** Writes what changed: resolutions before new alerts (one firing alert per fingerprint), then the outbox in order. */
@@ -134,30 +148,28 @@ public class AlertKeeper {
 			alerts.enqueueAll(changes);
 		}
 
-		private Alert alert(String fingerprint, AlertKind kind, SeriesKey key, AlertState state, Target target,
-				BigDecimal actual, BigDecimal shortfall, String unit, AlertCondition condition, Alert current,
-				Instant now) {
+		private Alert alert(AlertKind kind, SeriesKey key, AlertState state, Target target, BigDecimal actual,
+				BigDecimal shortfall, String unit, AlertCondition condition, Alert current, Instant now) {
 			String comparator = (target != null) ? Figure.stored(target.comparator()) : null;
 			BigDecimal targetValue = (target != null) ? target.value() : null;
 			var projection = (condition != null) ? condition.projection() : (current != null) ? current.projection() : null;
 			var summary = summaries.of(kind, state, key.region(), key.indicator(), key.year(), comparator, targetValue,
 					actual, shortfall, unit, projection);
-			return new Alert((current != null) ? current.alertId() : UUID.randomUUID(), fingerprint, kind, key.region(),
+			return new Alert((current != null) ? current.alertId() : UUID.randomUUID(),
+					(current != null) ? current.fingerprint() : key.fingerprint(kind), kind, key.region(),
 					key.indicator(), key.year(), state, comparator, targetValue, actual, shortfall, unit, projection,
 					summary, (current != null) ? current.startsAt() : now, (state == AlertState.RESOLVED) ? now : null,
 					now, (current != null) && current.silenced(), (current != null) ? current.publishedState() : null);
 		}
 
-		/** A change of state: published, or held back under a silence. */
-		private void publish(Alert alert) {
+		/** A change of state: published, or held back under a silence. @return the alert as written */
+		private Alert publish(Alert alert) {
 			if (silenced(alert)) {
-				write(alert.withPublication(true, alert.publishedState()));
+				return write(alert.withPublication(true, alert.publishedState()));
 			}
-			else {
-				Alert published = alert.withPublication(false, alert.state());
-				write(published);
-				changes.add(published.changed());
-			}
+			Alert published = write(alert.withPublication(false, alert.state()));
+			changes.add(published.changed());
+			return published;
 		}
 
 		private boolean silenced(Alert alert) {
@@ -169,8 +181,9 @@ public class AlertKeeper {
 		}
 
 		/** An alert read from the database is updated; one raised in this batch is inserted with its last state. */
-		private void write(Alert alert) {
+		private Alert write(Alert alert) {
 			(stored.contains(alert.alertId()) ? updated : inserted).put(alert.alertId(), alert);
+			return alert;
 		}
 
 		private static boolean sameFacts(Alert a, Alert b) {
@@ -183,6 +196,10 @@ public class AlertKeeper {
 			return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
 		}
 
+	}
+
+	/** One kind of alert on one series: at most one fires at a time. */
+	private record Slot(SeriesKey series, AlertKind kind) {
 	}
 
 }

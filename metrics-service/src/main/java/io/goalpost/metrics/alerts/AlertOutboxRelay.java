@@ -1,6 +1,7 @@
 package io.goalpost.metrics.alerts;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +25,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes queued alert changes to the alert topics in the order they were made, and marks them published
- * only once the broker acknowledged them. A pass starts as soon as a transaction that queued changes commits,
+ * Publishes queued alert changes to the alert topics in the order they were made, and removes them from the
+ * outbox only once the broker acknowledged them: a pass takes a batch in a transaction that deletes it and
+ * commits after the acknowledgements, so a failed send puts the batch back. A pass starts as soon as a transaction that queued changes commits,
  * on the relay's own thread so that the consumer goes on; the scheduled pass picks up whatever is left. If
  * Kafka is down, the changes wait in the outbox and go out when it is back. A crash between the acknowledgement and the mark re-sends the same message with the same
  * {@code ce_id}, which a subscriber can drop; no change is ever lost.
@@ -37,12 +39,11 @@ class AlertOutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertOutboxRelay.class);
 
-	private static final String PENDING = """
-			SELECT id, topic, event_id, event_type, message_key, payload, created_at FROM alert_outbox
-			WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
+	// One statement a pass; rows another instance's relay holds are skipped.
+	private static final String TAKE = """
+			DELETE FROM alert_outbox WHERE id IN (SELECT id FROM alert_outbox ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
+			RETURNING id, event_id, event_type, series_key, fingerprint, payload
 			""";
-
-	private static final String MARK_PUBLISHED = "UPDATE alert_outbox SET published_at = now() WHERE id IN (:ids)";
 
 	private final JdbcClient jdbc;
 
@@ -108,33 +109,41 @@ class AlertOutboxRelay {
 	}
 
 	private int publishBatch() {
-		List<Pending> pending = jdbc.sql(PENDING).param("limit", properties.relayBatch()).query(Pending.class).list();
+		List<Pending> pending = new ArrayList<>(jdbc.sql(TAKE).param("limit", properties.relayBatch())
+			.query((rs, row) -> new Pending(rs.getLong(1), new AlertRepository.Queued(rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getBytes(6))))
+			.list());
 		if (pending.isEmpty()) {
 			return 0;
 		}
-		CompletableFuture<?>[] sends = pending.stream().map((p) -> kafka.send(record(p))).toArray(CompletableFuture[]::new);
+		pending.sort(java.util.Comparator.comparingLong(Pending::id));
+		List<CompletableFuture<?>> sends = new ArrayList<>(pending.size() * 2);
+		for (Pending p : pending) {
+			AlertRepository.Queued queued = p.queued();
+			if (queued.seriesKey() != null) {
+				sends.add(kafka.send(record(topics.alerts(), queued.seriesKey(), queued)));
+			}
+			sends.add(kafka.send(record(topics.alertsCurrent(), queued.fingerprint(), queued)));
+		}
 		try {
-			CompletableFuture.allOf(sends).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+				.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Kafka did not acknowledge " + pending.size() + " alert change(s)", ex);
 		}
-		jdbc.sql(MARK_PUBLISHED).param("ids", pending.stream().map(Pending::id).toList()).update();
 		return pending.size();
 	}
 
-	private ProducerRecord<String, byte[]> record(Pending pending) {
-		String topic = AlertRepository.Queued.CURRENT.equals(pending.topic()) ? topics.alertsCurrent() : topics.alerts();
-		if (pending.payload() == null) {
-			return new ProducerRecord<>(topic, pending.messageKey(), null);
+	private ProducerRecord<String, byte[]> record(String topic, String key, AlertRepository.Queued queued) {
+		if (queued.payload() == null) {
+			return new ProducerRecord<>(topic, key, null);
 		}
-		return CloudEventRecords.record(topic, pending.messageKey(), pending.payload(),
-				EventCodec.headers(pending.eventId(), pending.eventType(), SOURCE, pending.messageKey(), clock.instant()));
+		return CloudEventRecords.record(topic, key, queued.payload(),
+				EventCodec.headers(queued.eventId(), queued.eventType(), SOURCE, queued.seriesKey(), clock.instant()));
 	}
 
-	/** A queued message; a tombstone (for the compacted topic) has no payload and no type. */
-	record Pending(long id, String topic, String eventId, String eventType, String messageKey, byte[] payload,
-			java.time.OffsetDateTime createdAt) {
+	private record Pending(long id, AlertRepository.Queued queued) {
 	}
 
 }

@@ -17,6 +17,7 @@ import io.goalpost.contract.AlertChanged.Summary;
 import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.AlertState;
 import io.goalpost.contract.EventCodec;
+import io.goalpost.metrics.series.RegionIndicator;
 import io.goalpost.metrics.series.SeriesKey;
 import io.goalpost.metrics.series.Unnest;
 
@@ -66,16 +67,15 @@ class AlertRepository {
 			WHERE a.alert_id = u.alert_id
 			""".formatted(ALERT_ROWS.call(), COLUMNS);
 
-	private static final Unnest<Queued> OUTBOX_ROWS = new Unnest<>(Unnest.Column.of("uuid", Queued::alertId),
-			Unnest.Column.of("text", Queued::topic), Unnest.Column.of("text", Queued::eventId),
-			Unnest.Column.of("text", Queued::eventType), Unnest.Column.of("text", Queued::key),
-			Unnest.Column.of("text", Queued::payload));
+	private static final Unnest<Queued> OUTBOX_ROWS = new Unnest<>(Unnest.Column.of("text", Queued::eventId),
+			Unnest.Column.of("text", Queued::eventType), Unnest.Column.of("text", Queued::seriesKey),
+			Unnest.Column.of("text", Queued::fingerprint), Unnest.Column.of("bytea", Queued::payload));
 
 	// Outbox ids are taken in the order of the changes: the relay publishes by id.
 	private static final String ENQUEUE_ALL = """
-			INSERT INTO alert_outbox (alert_id, topic, event_id, event_type, message_key, payload)
-			SELECT alert_id, topic, event_id, event_type, message_key, convert_to(payload, 'UTF8')
-			FROM %s WITH ORDINALITY AS u(alert_id, topic, event_id, event_type, message_key, payload, n)
+			INSERT INTO alert_outbox (event_id, event_type, series_key, fingerprint, payload)
+			SELECT event_id, event_type, series_key, fingerprint, payload
+			FROM %s WITH ORDINALITY AS u(event_id, event_type, series_key, fingerprint, payload, n)
 			ORDER BY n
 			""".formatted(OUTBOX_ROWS.call());
 
@@ -100,6 +100,17 @@ class AlertRepository {
 		return jdbc.sql(FIRING_FOR_SERIES).param((Object) fingerprints).query(AlertRepository::alert).list();
 	}
 
+	/** The firing alerts of these regions' indicators, every year and kind, one query. */
+	List<Alert> firingIn(Collection<RegionIndicator> pairs) {
+		if (pairs.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE state = 'FIRING' AND " + RegionIndicator.anyOf("region, indicator"))
+			.params(RegionIndicator.arrays(pairs))
+			.query(AlertRepository::alert)
+			.list();
+	}
+
 	void insertAll(Collection<Alert> alerts) {
 		if (!alerts.isEmpty()) {
 			jdbc.sql(INSERT_ALL).params(ALERT_ROWS.arrays(alerts)).update();
@@ -112,15 +123,9 @@ class AlertRepository {
 		}
 	}
 
-	/** Queues each change for both topics: every change by series, and the current state by fingerprint. */
+	/** Queues each change, once for both topics: every change by series, and the current state by fingerprint. */
 	void enqueueAll(List<AlertChanged> changes) {
-		List<Queued> queued = new ArrayList<>(changes.size() * 2);
-		for (AlertChanged change : changes) {
-			String payload = new String(EventCodec.write(change), StandardCharsets.UTF_8);
-			queued.add(new Queued(change.alertId(), Queued.CHANGES, change.eventId(), change.eventType(), change.key(), payload));
-			queued.add(new Queued(change.alertId(), Queued.CURRENT, change.eventId(), change.eventType(), change.fingerprint(), payload));
-		}
-		enqueue(queued);
+		enqueue(changes.stream().map(Queued::of).toList());
 	}
 
 	/** Queues messages in the outbox; the relay is told once the transaction commits ({@link AlertsQueued}). */
@@ -163,15 +168,19 @@ class AlertRepository {
 	}
 
 	/**
-	 * A message waiting in the outbox for one of the two alert topics; a tombstone has neither type nor payload.
-	 *
-	 * @param topic {@link #CHANGES} or {@link #CURRENT}, mapped to the configured topic names when published
+	 * A change waiting in the outbox: published on the changes topic under {@code seriesKey} and on the compacted
+	 * topic under {@code fingerprint}. A tombstone has no series key, type or payload, and goes to the compacted
+	 * topic alone.
 	 */
-	record Queued(UUID alertId, String topic, String eventId, String eventType, String key, String payload) {
+	record Queued(String eventId, String eventType, String seriesKey, String fingerprint, byte[] payload) {
 
-		static final String CHANGES = "changes";
+		static Queued of(AlertChanged change) {
+			return new Queued(change.eventId(), change.eventType(), change.key(), change.fingerprint(), EventCodec.write(change));
+		}
 
-		static final String CURRENT = "current";
+		static Queued tombstone(Alert alert) {
+			return new Queued(alert.alertId() + ":expired", null, null, alert.fingerprint(), null);
+		}
 
 	}
 

@@ -2,6 +2,7 @@ package io.goalpost.metrics.alerts;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,9 +54,17 @@ class AlertStream {
 		return subscribers.size();
 	}
 
+	// A poll at a time: with no subscriber, a batch of changes costs one call.
 	@KafkaListener(id = LISTENER_ID, topics = "${goalpost.topics.alerts:" + Topics.ALERTS + "}",
-			groupId = "goalpost-alert-stream-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest")
-	void on(ConsumerRecord<String, byte[]> record) {
+			groupId = "goalpost-alert-stream-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest",
+			batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		if (!subscribers.isEmpty()) {
+			records.forEach(this::relay);
+		}
+	}
+
+	private void relay(ConsumerRecord<String, byte[]> record) {
 		if (subscribers.isEmpty() || record.value() == null) {
 			return;
 		}

@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertSummaries {
 
+	// A format is not thread-safe, and building one parses its pattern: one per thread, kept.
+	private static final ThreadLocal<DecimalFormat> NUMBER = ThreadLocal
+		.withInitial(() -> new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
 	private final IndicatorCatalogue catalogue;
 
 	private final AlertProperties properties;
@@ -99,11 +103,7 @@ class AlertSummaries {
 	}
 
 	private static String number(BigDecimal value) {
-		if (value == null) {
-			return "?";
-		}
-		DecimalFormat format = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
-		return format.format(value);
+		return (value != null) ? NUMBER.get().format(value) : "?";
 	}
 
 }

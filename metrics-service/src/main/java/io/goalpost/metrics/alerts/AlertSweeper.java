@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertState;
 import io.goalpost.metrics.series.SeriesKey;
+import io.goalpost.metrics.series.SeriesVersions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,8 +47,11 @@ public class AlertSweeper {
 
 	private final Clock clock;
 
+	private final SeriesVersions versions;
+
 	AlertSweeper(JdbcClient jdbc, TransactionTemplate transactions, AlertRepository alerts, SilenceRepository silences,
-			AlertProperties properties, Clock clock) {
+			AlertProperties properties, Clock clock, SeriesVersions versions) {
+		this.versions = versions;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.alerts = alerts;
@@ -87,13 +91,15 @@ public class AlertSweeper {
 			}
 			alerts.updateAll(updated);
 			alerts.enqueueAll(changes);
+			versions.changedBehindConsumers(released.stream().map(Alert::series).toList());
 			return released.size();
 		});
 	}
 
 	/**
 	 * Queues a tombstone on the compacted topic for each alert resolved longer ago than the retention, unless
-	 * a later alert of the same fingerprint has taken its place there.
+	 * a later alert of the same fingerprint has taken its place there. Consumers keep only firing alerts, so
+	 * their series' versions stay as they are.
 	 * @return how many alerts expired
 	 */
 	public int expireResolved() {
@@ -110,8 +116,7 @@ public class AlertSweeper {
 					""").param("ids", ids).query(String.class).list();
 			List<AlertRepository.Queued> tombstones = expiring.stream()
 				.filter((alert) -> alert.publishedState() != null && !superseded.contains(alert.fingerprint()))
-				.map((alert) -> new AlertRepository.Queued(alert.alertId(), AlertRepository.Queued.CURRENT,
-						alert.alertId() + ":expired", null, alert.fingerprint(), null))
+				.map(AlertRepository.Queued::tombstone)
 				.toList();
 			jdbc.sql("UPDATE alert SET expired_at = :now WHERE alert_id IN (:ids)")
 				.param("now", Timestamp.from(now))

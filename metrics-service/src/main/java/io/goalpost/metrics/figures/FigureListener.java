@@ -9,6 +9,7 @@ import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Topics;
 import io.goalpost.metrics.series.Received;
 import io.goalpost.metrics.series.SeriesUpdater;
+import io.goalpost.metrics.series.StaleSeriesException;
 import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FigureListener {
+
+	private static final int STALE_ATTEMPTS = 3;
 
 	private final SeriesUpdater updater;
 
@@ -55,15 +58,33 @@ class FigureListener {
 	/** Applies the batch; if the database refuses a row for good, finds which record it was. */
 	private void apply(List<Received> usable, List<ConsumerRecord<String, byte[]>> records) {
 		try {
-			updater.applyAll(usable);
+			applyCurrent(usable);
 		}
 		catch (DataIntegrityViolationException batchRefused) {
 			for (Received one : usable) {
 				try {
-					updater.applyAll(List.of(one));
+					applyCurrent(List.of(one));
 				}
 				catch (DataIntegrityViolationException ex) {
 					throw new BatchListenerFailedException(ex.getMessage(), ex, indexOf(one, records));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Applies figures, again at once if a series held in memory turned out to have changed meanwhile: the next
+	 * attempt reads it as stored. Only a writer that keeps getting in between reaches the error handler.
+	 */
+	private void applyCurrent(List<Received> figures) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				updater.applyAll(figures);
+				return;
+			}
+			catch (StaleSeriesException ex) {
+				if (attempt == STALE_ATTEMPTS) {
+					throw ex;
 				}
 			}
 		}

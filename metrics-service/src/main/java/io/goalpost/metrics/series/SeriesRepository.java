@@ -1,6 +1,5 @@
 package io.goalpost.metrics.series;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,9 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import io.goalpost.contract.Source;
@@ -58,35 +55,35 @@ class SeriesRepository {
 			RETURNING event_id
 			""".formatted(FIGURE_ROWS.call());
 
-	private static final Unnest<Map.Entry<SeriesKey, String>> SERIES_ROWS = new Unnest<>(
-			Unnest.Column.of("text", (Map.Entry<SeriesKey, String> e) -> e.getKey().region()),
-			Unnest.Column.of("text", (Map.Entry<SeriesKey, String> e) -> e.getKey().indicator()),
-			Unnest.Column.of("integer", (Map.Entry<SeriesKey, String> e) -> e.getKey().year()),
-			Unnest.Column.of("text", (Map.Entry<SeriesKey, String> e) -> e.getValue()));
+	private static final Unnest<HeldSeries> SERIES_ROWS = new Unnest<>(
+			Unnest.Column.of("text", (HeldSeries h) -> h.state().region()),
+			Unnest.Column.of("text", (HeldSeries h) -> h.state().indicator()),
+			Unnest.Column.of("integer", (HeldSeries h) -> h.state().year()),
+			Unnest.Column.of("text", (HeldSeries h) -> h.state().unit()),
+			Unnest.Column.of("uuid", (HeldSeries h) -> (h.state().target() != null) ? h.state().target().eventId() : null),
+			Unnest.Column.of("uuid", (HeldSeries h) -> (h.state().actual() != null) ? h.state().actual().eventId() : null),
+			Unnest.Column.of("text", (HeldSeries h) -> h.state().verdict()),
+			Unnest.Column.of("numeric", (HeldSeries h) -> h.state().shortfall()),
+			Unnest.Column.of("timestamptz", (HeldSeries h) -> h.state().updatedAt()),
+			Unnest.Column.of("bigint", HeldSeries::version));
 
-	// In key order, so that two transactions creating the same series wait for each other instead of deadlocking.
-	private static final String ENSURE_ALL_SERIES = """
-			INSERT INTO series (region, indicator, year, unit)
-			SELECT * FROM %s AS k(region, indicator, year, unit) ORDER BY region, indicator, year
-			ON CONFLICT (region, indicator, year) DO NOTHING
+	// Written only at the version the consumer holds: a new series must not exist yet (version 0 held, 1
+	// written), an existing one must still be at the version read. A row written by anyone else in between
+	// is left alone and not counted, and the caller rereads. In key order, so that two transactions writing
+	// the same series wait for each other instead of deadlocking.
+	private static final String WRITE_HELD = """
+			INSERT INTO series AS s (region, indicator, year, unit, target_event_id, actual_event_id, verdict, shortfall,
+			    updated_at, version)
+			SELECT * FROM %s AS u(region, indicator, year, unit, target_event_id, actual_event_id, verdict, shortfall,
+			    updated_at, version) ORDER BY region, indicator, year
+			ON CONFLICT (region, indicator, year) DO UPDATE SET target_event_id = excluded.target_event_id,
+			    actual_event_id = excluded.actual_event_id, verdict = excluded.verdict, shortfall = excluded.shortfall,
+			    updated_at = excluded.updated_at, version = excluded.version
+			WHERE s.version = excluded.version - 1
 			""".formatted(SERIES_ROWS.call());
 
-	private static final Unnest<SeriesState> STATE_ROWS = new Unnest<>(
-			Unnest.Column.of("text", SeriesState::region), Unnest.Column.of("text", SeriesState::indicator),
-			Unnest.Column.of("integer", SeriesState::year),
-			Unnest.Column.of("uuid", (SeriesState s) -> (s.target() != null) ? s.target().eventId() : null),
-			Unnest.Column.of("uuid", (SeriesState s) -> (s.actual() != null) ? s.actual().eventId() : null),
-			Unnest.Column.of("text", SeriesState::verdict), Unnest.Column.of("numeric", SeriesState::shortfall));
-
-	private static final String UPDATE_ALL_SERIES = """
-			UPDATE series s SET target_event_id = u.target_event_id, actual_event_id = u.actual_event_id,
-			    verdict = u.verdict, shortfall = u.shortfall, updated_at = now()
-			FROM %s AS u(region, indicator, year, target_event_id, actual_event_id, verdict, shortfall)
-			WHERE s.region = u.region AND s.indicator = u.indicator AND s.year = u.year
-			""".formatted(STATE_ROWS.call());
-
 	private static final String SERIES_SELECT = """
-			SELECT s.region, s.indicator, s.year, s.unit, s.verdict, s.shortfall, s.updated_at,
+			SELECT s.region, s.indicator, s.year, s.unit, s.verdict, s.shortfall, s.updated_at, s.version,
 			    t.event_id AS t_event_id, t.kind AS t_kind, t.comparator AS t_comparator, t.value AS t_value,
 			    t.unit AS t_unit, t.status AS t_status, t.source_title AS t_source_title, t.source_url AS t_source_url,
 			    t.source_publisher AS t_source_publisher, t.published_at AS t_published_at, t.sentence AS t_sentence,
@@ -114,16 +111,22 @@ class SeriesRepository {
 			ORDER BY coalesce(published_at, reported_at), reported_at, event_id
 			""";
 
-	private static final String AWAITING_ACTUAL = """
-			SELECT s.region, s.indicator, s.year, s.unit FROM series s
-			WHERE s.target_event_id IS NOT NULL AND s.actual_event_id IS NULL
-			  AND EXISTS (SELECT 1 FROM %s AS u(region, indicator, year)
-			      WHERE u.region = s.region AND u.indicator = s.indicator AND s.year > u.year)
-			""".formatted(SeriesKey.unnest());
+	private static final String OF_PAIRS = SERIES_SELECT + "WHERE " + RegionIndicator.anyOf("s.region, s.indicator");
 
-	private static final String ACTUALS = """
-			SELECT s.region, s.indicator, s.year, a.value FROM series s JOIN figure_event a ON a.event_id = s.actual_event_id
-			WHERE """ + RegionIndicator.anyOf("s.region, s.indicator");
+	private static final String PAIR_VERSIONS = "SELECT region, indicator, version FROM region_indicator WHERE "
+			+ RegionIndicator.anyOf("region, indicator");
+
+	private static final Unnest<Map.Entry<RegionIndicator, Long>> PAIR_ROWS = new Unnest<>(
+			Unnest.Column.of("text", (Map.Entry<RegionIndicator, Long> e) -> e.getKey().region()),
+			Unnest.Column.of("text", (Map.Entry<RegionIndicator, Long> e) -> e.getKey().indicator()),
+			Unnest.Column.of("bigint", Map.Entry::getValue));
+
+	// As WRITE_HELD, for the version of a region's indicator as a whole.
+	private static final String WRITE_PAIR_VERSIONS = """
+			INSERT INTO region_indicator AS p (region, indicator, version)
+			SELECT * FROM %s AS u(region, indicator, version) ORDER BY region, indicator
+			ON CONFLICT (region, indicator) DO UPDATE SET version = excluded.version WHERE p.version = excluded.version - 1
+			""".formatted(PAIR_ROWS.call());
 
 	// Series a consumer holds are skipped: it reviews them itself, and the next sweep catches the rest.
 	private static final String LOCK_OVERDUE = SERIES_SELECT + """
@@ -149,52 +152,44 @@ class SeriesRepository {
 		return new HashSet<>(jdbc.sql(INSERT_FIGURES).params(FIGURE_ROWS.arrays(figures)).query(UUID.class).list());
 	}
 
-	/**
-	 * Creates the series that are new, then locks all of them (in key order, so that two consumers never wait
-	 * for each other in a cycle) until the transaction ends, and reads their current state: two statements.
-	 */
-	Map<SeriesKey, SeriesState> lockAll(Map<SeriesKey, String> unitsBySeries) {
-		jdbc.sql(ENSURE_ALL_SERIES).params(SERIES_ROWS.arrays(unitsBySeries.entrySet())).update();
-		Map<SeriesKey, SeriesState> states = new HashMap<>();
-		jdbc.sql(SERIES_SELECT + "WHERE " + SeriesKey.anyOf("s.region, s.indicator, s.year")
-				+ " ORDER BY s.region, s.indicator, s.year FOR UPDATE OF s")
-			.params(SeriesKey.arrays(unitsBySeries.keySet()))
-			.query(SeriesRepository::state)
-			.list()
-			.forEach((state) -> states.put(state.key(), state));
-		return states;
-	}
-
-	/** Writes the current target, actual and verdict of each series, in one statement. */
-	void updateAll(Collection<SeriesState> states) {
-		if (!states.isEmpty()) {
-			jdbc.sql(UPDATE_ALL_SERIES).params(STATE_ROWS.arrays(states)).update();
+	/** Every year of these regions' indicators, at the version read. */
+	Map<RegionIndicator, Map<Integer, HeldSeries>> ofPairs(Collection<RegionIndicator> pairs) {
+		Map<RegionIndicator, Map<Integer, HeldSeries>> held = new HashMap<>();
+		if (!pairs.isEmpty()) {
+			jdbc.sql(OF_PAIRS).params(RegionIndicator.arrays(pairs)).query((rs, i) -> {
+				SeriesState state = state(rs, i);
+				return held.computeIfAbsent(new RegionIndicator(state.region(), state.indicator()), (p) -> new HashMap<>())
+					.put(state.year(), new HeldSeries(state, rs.getLong("version")));
+			}).list();
 		}
+		return held;
 	}
 
-	/**
-	 * The series that have a target and no actual yet, of the same region and indicator as one of {@code after}
-	 * and a later year, with their units.
-	 */
-	Map<SeriesKey, String> awaitingActualAfter(Collection<SeriesKey> after) {
-		Map<SeriesKey, String> awaiting = new HashMap<>();
-		if (!after.isEmpty()) {
-			jdbc.sql(AWAITING_ACTUAL).params(SeriesKey.arrays(after)).query((rs, i) -> awaiting
-				.put(new SeriesKey(rs.getString("region"), rs.getString("indicator"), rs.getInt("year")), rs.getString("unit")))
+	/** The version of each of these regions' indicators that has any series; the others are new. */
+	Map<RegionIndicator, Long> pairVersions(Collection<RegionIndicator> pairs) {
+		Map<RegionIndicator, Long> versions = new HashMap<>();
+		if (!pairs.isEmpty()) {
+			jdbc.sql(PAIR_VERSIONS).params(RegionIndicator.arrays(pairs))
+				.query((rs, i) -> versions.put(new RegionIndicator(rs.getString(1), rs.getString(2)), rs.getLong(3)))
 				.list();
 		}
-		return awaiting;
+		return versions;
 	}
 
-	/** The current actual of every year of these regions and indicators. */
-	Map<RegionIndicator, NavigableMap<Integer, BigDecimal>> actuals(Collection<RegionIndicator> pairs) {
-		Map<RegionIndicator, NavigableMap<Integer, BigDecimal>> actuals = new HashMap<>();
-		if (!pairs.isEmpty()) {
-			jdbc.sql(ACTUALS).params(RegionIndicator.arrays(pairs)).query((rs, i) -> actuals
-				.computeIfAbsent(new RegionIndicator(rs.getString("region"), rs.getString("indicator")), (k) -> new TreeMap<>())
-				.put(rs.getInt("year"), rs.getBigDecimal("value"))).list();
-		}
-		return actuals;
+	/**
+	 * Moves each region's indicator to the version given, from the one before it, locking it until the
+	 * transaction ends. @return how many moved: fewer than given if any was moved by someone else meanwhile
+	 */
+	int writePairVersions(Map<RegionIndicator, Long> versions) {
+		return versions.isEmpty() ? 0 : jdbc.sql(WRITE_PAIR_VERSIONS).params(PAIR_ROWS.arrays(versions.entrySet())).update();
+	}
+
+	/**
+	 * Writes each series as the consumer holds it, each at the version after the one it was read at, in one
+	 * statement. @return how many were written: fewer than given if any had changed since it was read
+	 */
+	int writeHeld(Collection<HeldSeries> series) {
+		return series.isEmpty() ? 0 : jdbc.sql(WRITE_HELD).params(SERIES_ROWS.arrays(series)).update();
 	}
 
 	/** Locks and reads up to {@code limit} series whose actual is overdue (year up to {@code lastOverdueYear}) and not yet alerted. */

@@ -1,6 +1,7 @@
 package io.goalpost.metrics.series;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -8,12 +9,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.Comparator;
@@ -22,6 +24,7 @@ import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Indicator;
 import io.goalpost.contract.IndicatorCatalogue;
 import io.goalpost.contract.Source;
+import io.goalpost.metrics.alerts.Alert;
 import io.goalpost.metrics.alerts.AlertCondition;
 import io.goalpost.metrics.alerts.AlertKeeper;
 import io.goalpost.metrics.alerts.AlertRules;
@@ -36,7 +39,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies a batch of received figures in one database transaction: stores each new figure once, and walks
  * them in order, so every series moves through the same states, and raises and resolves the same alerts,
  * as if its figures had come one at a time. A new actual also moves the trend that later years of the same
- * region and indicator are projected by, so those years' at-risk alerts are reviewed with it. A crash anywhere leaves all of the batch or none of it.
+ * region and indicator are projected by, so those years' at-risk alerts are reviewed with it. A crash
+ * anywhere leaves all of the batch or none of it.
+ * <p>
+ * What a batch reads of its series comes from {@link SeriesCache}, so a batch is writes only: the figures,
+ * then each region's indicator and series it changed at the version after the one it holds. If any of them
+ * was changed meanwhile by someone else, nothing is written ({@link StaleSeriesException}), the cache forgets
+ * them, and the caller applies the batch again from what is stored.
  * <p>
  * A series' current target (and actual) is the figure of the most recent publication; within one
  * publication the more settled status (final over preliminary over estimate), then the later report, then
@@ -54,6 +63,10 @@ public class SeriesUpdater {
 
 	private final SeriesRepository series;
 
+	private final SeriesCache cache;
+
+	private final SeriesVersions versions;
+
 	private final TargetEvaluator evaluator;
 
 	private final AlertKeeper alerts;
@@ -62,21 +75,30 @@ public class SeriesUpdater {
 
 	private final IndicatorCatalogue catalogue;
 
-	SeriesUpdater(SeriesRepository series, TargetEvaluator evaluator, AlertKeeper alerts, AlertRules rules,
-			IndicatorCatalogue catalogue) {
+	private final Clock clock;
+
+	SeriesUpdater(SeriesRepository series, SeriesCache cache, SeriesVersions versions, TargetEvaluator evaluator,
+			AlertKeeper alerts, AlertRules rules, IndicatorCatalogue catalogue, Clock clock) {
 		this.series = series;
+		this.cache = cache;
+		this.versions = versions;
 		this.evaluator = evaluator;
 		this.alerts = alerts;
 		this.rules = rules;
 		this.catalogue = catalogue;
+		this.clock = clock;
 	}
 
-	/** @return how many of the figures were new; figures received before change nothing */
+	/**
+	 * @return how many of the figures were new; figures received before change nothing
+	 * @throws StaleSeriesException if a series held in memory had been changed in the database meanwhile;
+	 *         nothing was written, and applying the batch again reads what is stored
+	 */
 	@Transactional
 	public int applyAll(List<Received> batch) {
-		Set<java.util.UUID> seen = new HashSet<>();
+		Set<UUID> seen = new HashSet<>();
 		List<Received> distinct = batch.stream().filter((r) -> seen.add(r.figure().eventId())).toList();
-		Set<java.util.UUID> fresh = series.insertFigures(distinct);
+		Set<UUID> fresh = series.insertFigures(distinct);
 		List<FigureReported> applied = distinct.stream()
 			.map(Received::figure)
 			.filter((figure) -> fresh.contains(figure.eventId()))
@@ -84,25 +106,25 @@ public class SeriesUpdater {
 		if (applied.isEmpty()) {
 			return 0;
 		}
-		Map<SeriesKey, String> units = new LinkedHashMap<>();
-		applied.forEach((figure) -> units.putIfAbsent(key(figure), figure.unit()));
-		// A new actual moves the trend of every later year still awaiting its own: those series are reviewed too.
-		Map<RegionIndicator, SeriesKey> earliestActual = new HashMap<>();
-		applied.stream().filter((f) -> f.kind() == FigureKind.ACTUAL).map(SeriesUpdater::key)
-			.forEach((key) -> earliestActual.merge(key.pair(), key, (a, b) -> (a.year() <= b.year()) ? a : b));
-		Map<SeriesKey, String> awaiting = series.awaitingActualAfter(earliestActual.values());
-		awaiting.forEach(units::putIfAbsent);
-		Map<SeriesKey, SeriesState> states = series.lockAll(units);
-		Set<RegionIndicator> trending = new HashSet<>();
-		awaiting.keySet().forEach((key) -> trending.add(key.pair()));
-		applied.stream().filter((f) -> f.kind() == FigureKind.TARGET).forEach((f) -> trending.add(key(f).pair()));
-		Review review = new Review(alerts.open(units.keySet()), series.actuals(trending), rules.today());
-		Map<RegionIndicator, List<SeriesKey>> byPair = new HashMap<>();
-		units.keySet().forEach((key) -> byPair.computeIfAbsent(key.pair(), (p) -> new ArrayList<>()).add(key));
-		Map<SeriesKey, SeriesState> changed = new LinkedHashMap<>();
+		Set<RegionIndicator> pairs = new LinkedHashSet<>();
+		applied.forEach((figure) -> pairs.add(key(figure).pair()));
+		SeriesCache.Transaction held = cache.begin(pairs);
+		Map<RegionIndicator, HeldPair> before = hold(pairs);
+		Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> years = new HashMap<>();
+		List<Alert> firing = new ArrayList<>();
+		before.forEach((pair, h) -> {
+			years.put(pair, new TreeMap<>(h.years()));
+			firing.addAll(h.firing());
+		});
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Review review = new Review(alerts.resume(firing), years, rules.today());
+		Set<SeriesKey> touched = new LinkedHashSet<>();
 		for (FigureReported figure : applied) {
 			SeriesKey key = key(figure);
-			SeriesState state = states.get(key);
+			NavigableMap<Integer, HeldSeries> ofPair = years.get(key.pair());
+			HeldSeries held0 = ofPair.computeIfAbsent(key.year(), (year) -> new HeldSeries(
+					new SeriesState(key.region(), key.indicator(), year, figure.unit(), null, null, "PENDING", null, now), 0));
+			SeriesState state = held0.state();
 			Figure candidate = asFigure(figure);
 			boolean target = figure.kind() == FigureKind.TARGET;
 			Figure current = target ? state.target() : state.actual();
@@ -114,25 +136,81 @@ public class SeriesUpdater {
 			Verdict verdict = evaluator.evaluate((newTarget != null) ? target(newTarget) : null,
 					(newActual != null) ? newActual.value() : null, indicator(key).better());
 			state = new SeriesState(state.region(), state.indicator(), state.year(), state.unit(), newTarget, newActual,
-					verdict.name(), verdict.shortfall(), state.updatedAt());
-			states.put(key, state);
-			changed.put(key, state);
+					verdict.name(), verdict.shortfall(), now);
+			ofPair.put(key.year(), new HeldSeries(state, held0.version()));
+			touched.add(key);
 			if (!target) {
 				review.actualsOf(key.pair()).put(key.year(), newActual.value());
 			}
 			review.of(key, state, EnumSet.allOf(AlertKind.class));
 			if (!target) {
-				for (SeriesKey later : byPair.get(key.pair())) {
-					SeriesState laterState = states.get(later);
-					if (later.year() > key.year() && laterState.target() != null && laterState.actual() == null) {
-						review.of(later, laterState, EnumSet.of(AlertKind.TARGET_AT_RISK));
+				for (HeldSeries later : ofPair.tailMap(key.year(), false).values()) {
+					SeriesState laterState = later.state();
+					if (laterState.target() != null && laterState.actual() == null) {
+						review.of(laterState.key(), laterState, EnumSet.of(AlertKind.TARGET_AT_RISK));
+						touched.add(laterState.key());
 					}
 				}
 			}
 		}
-		series.updateAll(changed.values());
+		write(before, years, touched);
 		review.book().flush();
+		Map<RegionIndicator, List<Alert>> firingNow = new HashMap<>();
+		review.book().firing().forEach((alert) -> firingNow
+			.computeIfAbsent(new RegionIndicator(alert.region(), alert.indicator()), (p) -> new ArrayList<>()).add(alert));
+		Map<RegionIndicator, HeldPair> after = new HashMap<>();
+		before.forEach((pair, h) -> after.put(pair, new HeldPair(h.version() + (touchesPair(touched, pair) ? 1 : 0),
+				Map.copyOf(years.get(pair)), List.copyOf(firingNow.getOrDefault(pair, List.of())))));
+		held.written(after);
 		return applied.size();
+	}
+
+	/** What is held of these regions' indicators: from the cache, or read where it has none. */
+	private Map<RegionIndicator, HeldPair> hold(Set<RegionIndicator> pairs) {
+		Map<RegionIndicator, HeldPair> held = new HashMap<>();
+		List<RegionIndicator> missing = new ArrayList<>();
+		for (RegionIndicator pair : pairs) {
+			HeldPair cached = cache.get(pair);
+			if (cached != null) {
+				held.put(pair, cached);
+			}
+			else {
+				missing.add(pair);
+			}
+		}
+		if (!missing.isEmpty()) {
+			// The version first: whatever is written after it is read makes the write below fail, not go unseen.
+			Map<RegionIndicator, Long> pairVersions = series.pairVersions(missing);
+			Map<RegionIndicator, Map<Integer, HeldSeries>> stored = series.ofPairs(missing);
+			Map<RegionIndicator, List<Alert>> firing = alerts.firingIn(missing);
+			missing.forEach((pair) -> held.put(pair, new HeldPair(pairVersions.getOrDefault(pair, 0L),
+					stored.getOrDefault(pair, Map.of()), firing.getOrDefault(pair, List.of()))));
+		}
+		return held;
+	}
+
+	/**
+	 * Writes the series touched, each at the version after the one held, and moves the version of each region's
+	 * indicator they belong to; the rows stay locked until the transaction ends.
+	 */
+	private void write(Map<RegionIndicator, HeldPair> before, Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> years,
+			Set<SeriesKey> touched) {
+		Map<RegionIndicator, Long> pairVersions = new HashMap<>();
+		List<HeldSeries> written = new ArrayList<>(touched.size());
+		for (SeriesKey key : touched) {
+			NavigableMap<Integer, HeldSeries> ofPair = years.get(key.pair());
+			HeldSeries next = new HeldSeries(ofPair.get(key.year()).state(), ofPair.get(key.year()).version() + 1);
+			ofPair.put(key.year(), next);
+			written.add(next);
+			pairVersions.putIfAbsent(key.pair(), before.get(key.pair()).version() + 1);
+		}
+		if (series.writePairVersions(pairVersions) != pairVersions.size() || series.writeHeld(written) != written.size()) {
+			throw new StaleSeriesException(pairVersions.keySet());
+		}
+	}
+
+	private static boolean touchesPair(Set<SeriesKey> touched, RegionIndicator pair) {
+		return touched.stream().anyMatch((key) -> key.pair().equals(pair));
 	}
 
 	/**
@@ -151,6 +229,7 @@ public class SeriesUpdater {
 		Review review = new Review(alerts.open(keys), Map.of(), today);
 		due.forEach((state) -> review.of(state.key(), state, EnumSet.of(AlertKind.ACTUAL_OVERDUE)));
 		review.book().flush();
+		versions.changedBehindConsumers(keys);
 		return due.size();
 	}
 
@@ -159,13 +238,15 @@ public class SeriesUpdater {
 
 		private final AlertKeeper.Book book;
 
-		private final Map<RegionIndicator, NavigableMap<Integer, BigDecimal>> actuals;
+		private final Map<RegionIndicator, ? extends Map<Integer, HeldSeries>> years;
+
+		private final Map<RegionIndicator, NavigableMap<Integer, BigDecimal>> actuals = new HashMap<>();
 
 		private final LocalDate today;
 
-		Review(AlertKeeper.Book book, Map<RegionIndicator, NavigableMap<Integer, BigDecimal>> actuals, LocalDate today) {
+		Review(AlertKeeper.Book book, Map<RegionIndicator, ? extends Map<Integer, HeldSeries>> years, LocalDate today) {
 			this.book = book;
-			this.actuals = new HashMap<>(actuals);
+			this.years = years;
 			this.today = today;
 		}
 
@@ -173,8 +254,20 @@ public class SeriesUpdater {
 			return book;
 		}
 
+		/** The current actual of every year of a region's indicator, as the batch has moved them so far. */
 		NavigableMap<Integer, BigDecimal> actualsOf(RegionIndicator pair) {
-			return actuals.computeIfAbsent(pair, (p) -> new TreeMap<>());
+			return actuals.computeIfAbsent(pair, (p) -> {
+				NavigableMap<Integer, BigDecimal> byYear = new TreeMap<>();
+				Map<Integer, HeldSeries> ofPair = years.get(p);
+				if (ofPair != null) {
+					ofPair.forEach((year, held) -> {
+						if (held.state().actual() != null) {
+							byYear.put(year, held.state().actual().value());
+						}
+					});
+				}
+				return byYear;
+			});
 		}
 
 		/** Brings the alerts of these kinds on one series in line with its state. */
