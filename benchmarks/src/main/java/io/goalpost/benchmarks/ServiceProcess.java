@@ -21,9 +21,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
-	private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.Ee+-]+)$");
-
-	private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_usage\\{[^}]*} ([0-9.Ee+-]+)$");
+	private static final Pattern VALUE = Pattern.compile("\"value\":([0-9.Ee+-]+)");
 
 	private final Process process;
 
@@ -51,7 +49,8 @@ final class ServiceProcess implements AutoCloseable {
 		if (!options.isEmpty()) {
 			command.addAll(List.of(options.split("\\s+")));
 		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+				"--management.endpoints.web.exposure.include=health,metrics"));
 		command.addAll(arguments);
 		File log = Files.createTempFile(service + "-", ".log").toFile();
 		ServiceProcess started = new ServiceProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);
@@ -78,22 +77,25 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** Heap in use (MiB) and CPU use (0 to the number of cores) of the service process, from one scrape. */
+	/**
+	 * Heap in use (MiB) and CPU use (0 to the number of cores) of the service process: two meters, not the
+	 * whole Prometheus page, whose rendering would be a share of the load measured.
+	 */
 	Usage usage() throws IOException {
-		String prometheus = get("/actuator/prometheus").body();
-		return new Usage(sum(prometheus, HEAP) / (1024 * 1024), sum(prometheus, CPU) * Runtime.getRuntime().availableProcessors());
+		return new Usage(value(get("/actuator/metrics/jvm.memory.used?tag=area:heap").body()) / (1024 * 1024),
+				value(get("/actuator/metrics/process.cpu.usage").body()) * Runtime.getRuntime().availableProcessors());
 	}
 
 	record Usage(double heapMib, double cpuCores) {
 	}
 
-	private static double sum(String prometheus, Pattern line) {
-		double total = 0;
-		Matcher m = line.matcher(prometheus);
-		while (m.find()) {
-			total += Double.parseDouble(m.group(1));
+	/** The first measurement's value in a meter of {@code /actuator/metrics}. */
+	private static double value(String meter) {
+		Matcher m = VALUE.matcher(meter);
+		if (!m.find()) {
+			throw new IllegalStateException("No value in " + meter);
 		}
-		return total;
+		return Double.parseDouble(m.group(1));
 	}
 
 	private HttpResponse<String> get(String path) throws IOException {

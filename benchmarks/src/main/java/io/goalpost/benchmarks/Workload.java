@@ -15,8 +15,10 @@ import io.goalpost.contract.Region;
 import io.goalpost.contract.Source;
 
 /**
- * Figures over many series, a realistic mix: each series gets a target first, then actuals from later
- * publications, a third of which miss the target, so alerts fire and resolve as the stream goes on.
+ * Figures over many series: each series gets a target first, then actuals from later publications, revised
+ * again and again. A given share of the actuals turns the series from meeting its target to missing it or
+ * back, so alerts fire and resolve as the stream goes on; the rest revise a figure without changing the
+ * verdict, as most revisions do (an estimate made final, a figure corrected).
  */
 final class Workload {
 
@@ -30,13 +32,21 @@ final class Workload {
 
 	private final int phase;
 
-	Workload(int series) {
-		this(series, 0);
+	/** Actuals in a row with the same verdict: one in {@code flipEvery} changes it. */
+	private final int flipEvery;
+
+	/** @param alertShare the share of actuals that change their series' verdict, and so an alert: (0, 1] */
+	Workload(int series, double alertShare) {
+		this(series, 0, Math.max(1, (int) Math.round(1 / alertShare)));
+		if (!(alertShare > 0 && alertShare <= 1)) {
+			throw new IllegalArgumentException("The alert share must be above 0 and at most 1, not " + alertShare);
+		}
 	}
 
-	private Workload(int series, int phase) {
+	private Workload(int series, int phase, int flipEvery) {
 		this.series = series;
 		this.phase = phase;
+		this.flipEvery = flipEvery;
 	}
 
 	/**
@@ -45,7 +55,7 @@ final class Workload {
 	 * what came before and go on raising and resolving alerts.
 	 */
 	Workload next(int series) {
-		return new Workload(series, phase + 1);
+		return new Workload(series, phase + 1, flipEvery);
 	}
 
 	/** The n-th figure of the stream: round n / series of series n % series. */
@@ -65,7 +75,7 @@ final class Workload {
 			return new FigureReported(FigureReported.idOf(region, indicator, year, FigureKind.TARGET, Comparator.GTE, TARGET, null, source),
 					region, indicator, year, FigureKind.TARGET, Comparator.GTE, TARGET, unit, null, source, null, reportedAt);
 		}
-		BigDecimal value = ((round + i) % 3 == 0) ? new BigDecimal("900") : new BigDecimal("1100");
+		BigDecimal value = (((round - 1 + i) / flipEvery) % 2 == 1) ? new BigDecimal("900") : new BigDecimal("1100");
 		return new FigureReported(
 				FigureReported.idOf(region, indicator, year, FigureKind.ACTUAL, Comparator.EQ, value, FigureStatus.FINAL, source),
 				region, indicator, year, FigureKind.ACTUAL, Comparator.EQ, value, unit, FigureStatus.FINAL, source, null,
@@ -74,6 +84,10 @@ final class Workload {
 
 	int series() {
 		return series;
+	}
+
+	double alertShare() {
+		return 1.0 / flipEvery;
 	}
 
 }

@@ -69,17 +69,26 @@ public final class Infrastructure {
 
 	/**
 	 * Creates topics with the partitions the services use, before anything is produced: a topic created by
-	 * a producer's first record would get the broker's default, and adding partitions later moves keys.
+	 * a producer's first record would get the broker's default, and adding partitions later moves keys. Returns
+	 * once every partition has a leader: an idempotent producer whose first batch meets a partition without one
+	 * can be left retrying a batch the broker has in fact appended.
 	 */
 	public static void createTopics(int partitions, String... names) {
+		java.util.List<String> topics = java.util.List.of(names);
 		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
 			.create(java.util.Map.of("bootstrap.servers", kafka().bootstrapServers()))) {
-			admin.createTopics(java.util.Arrays.stream(names)
+			admin.createTopics(topics.stream()
 				.map((name) -> new org.apache.kafka.clients.admin.NewTopic(name, partitions, (short) 1))
 				.toList()).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+			org.awaitility.Awaitility.await()
+				.atMost(java.time.Duration.ofSeconds(30))
+				.pollInterval(java.time.Duration.ofMillis(50))
+				.ignoreExceptions()
+				.until(() -> admin.describeTopics(topics).allTopicNames().get().values().stream()
+					.allMatch((topic) -> topic.partitions().stream().allMatch((p) -> p.leader() != null && !p.leader().isEmpty())));
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Could not create topics " + java.util.List.of(names), ex);
+			throw new IllegalStateException("Could not create topics " + topics, ex);
 		}
 	}
 
