@@ -22,6 +22,7 @@ public final class EventCodec {
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		// A publication's own offset (+08:00) is part of what was published: keep it.
 		.disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+		.addModule(IsoTimestamps.module())
 		.build();
 
 	// A reader and a writer per type, resolved once: the services read and write thousands of events a second.

@@ -124,12 +124,16 @@ public class AlertKeeper {
 				}
 				Slot slot = new Slot(key, kind);
 				Alert current = firing.get(slot);
+				// Most figures leave a firing alert's numbers as they were: then nothing is built, nothing written.
+				if (current != null && sameFacts(current, target, condition)) {
+					continue;
+				}
 				Alert next = alert(kind, key, AlertState.FIRING, target, condition.actualValue(), condition.shortfall(), unit,
 						condition, current, now);
 				if (current == null) {
 					firing.put(slot, publish(next));
 				}
-				else if (!sameFacts(current, next)) {
+				else {
 					firing.put(slot, next);
 					write(next);
 				}
@@ -186,10 +190,13 @@ public class AlertKeeper {
 			return alert;
 		}
 
-		private static boolean sameFacts(Alert a, Alert b) {
-			return same(a.actualValue(), b.actualValue()) && same(a.targetValue(), b.targetValue())
-					&& same(a.shortfall(), b.shortfall()) && Objects.equals(a.targetComparator(), b.targetComparator())
-					&& Objects.equals(a.projection(), b.projection());
+		/** Whether a firing alert already says what the condition holding now would make it say. */
+		private static boolean sameFacts(Alert current, Target target, AlertCondition condition) {
+			return same(current.actualValue(), condition.actualValue())
+					&& same(current.targetValue(), (target != null) ? target.value() : null)
+					&& same(current.shortfall(), condition.shortfall())
+					&& Objects.equals(current.targetComparator(), (target != null) ? Figure.stored(target.comparator()) : null)
+					&& Objects.equals(current.projection(), condition.projection());
 		}
 
 		private static boolean same(BigDecimal a, BigDecimal b) {
