@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -97,7 +98,7 @@ class DashboardBrowserTests {
 		assertThat(browser.findElement(By.cssSelector("#region option:checked")).getText()).startsWith("重庆 Chongqing");
 		assertThat(browser.findElement(By.cssSelector("#year option:checked")).getText()).isEqualTo("2022");
 		assertThat(row("rd_intensity").findElement(By.cssSelector("td.target")).getText()).isEqualTo("≈ 2.3%");
-		await().atMost(WAIT).until(() -> alert("ACTUAL_OVERDUE", "2022年高新技术企业") != null);
+		onPage().until(() -> alert("ACTUAL_OVERDUE", "2022年高新技术企业") != null);
 		assertThat(((JavascriptExecutor) browser).executeScript("return typeof Chart")).isEqualTo("function");
 		assertThat(browser.findElements(By.cssSelector("#charts figure[data-indicator=high_tech_enterprises] canvas")))
 			.hasSize(1);
@@ -109,11 +110,12 @@ class DashboardBrowserTests {
 				 "source":{"title":"统计公报","url":"https://example.org/bulletin-2022","publishedAt":"2023-03-17"}}
 				""");
 		assertThat(posted.statusCode()).isEqualTo(202);
-		WebElement missed = await().atMost(WAIT).until(() -> alert("TARGET_MISSED", "差 392 家"), (li) -> li != null);
+		WebElement missed = onPage().until(() -> alert("TARGET_MISSED", "差 392 家"), (li) -> li != null);
 		assertThat(missed.getAttribute("data-state")).isEqualTo("FIRING");
 		assertThat(missed.getAttribute("class")).contains("new");
-		await().atMost(WAIT).until(() -> "MISSED".equals(row("high_tech_enterprises").getAttribute("data-status")));
-		assertThat(row("high_tech_enterprises").findElement(By.cssSelector("td.shortfall")).getText()).isEqualTo("392 家");
+		onPage().until(() -> "MISSED".equals(row("high_tech_enterprises").getAttribute("data-status")));
+		onPage().untilAsserted(() -> assertThat(row("high_tech_enterprises").findElement(By.cssSelector("td.shortfall")).getText())
+			.isEqualTo("392 家"));
 
 		// The series: every figure with its sentence, linked to the document it came from, but only by a web address.
 		assertThat(goalpost.ingest().postJson("/api/v1/figures", """
@@ -122,7 +124,10 @@ class DashboardBrowserTests {
 				""").statusCode()).isEqualTo(202);
 		await().atMost(WAIT).until(() -> goalpost.metrics().get("/api/v1/series/chongqing/high_tech_enterprises").body()
 			.contains("链接不是网址"));
-		row("high_tech_enterprises").click();
+		onPage().until(() -> {
+			row("high_tech_enterprises").click();
+			return true;
+		});
 		await().atMost(WAIT).until(() -> browser.findElement(By.id("series-section")).isDisplayed());
 		List<WebElement> links = browser.findElements(By.cssSelector("#series td.sentence a"));
 		assertThat(links).extracting((link) -> link.getAttribute("href"))
@@ -153,6 +158,14 @@ class DashboardBrowserTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Waits on what the page shows. The page draws its scorecard and feed again as changes arrive, so an element
+	 * found an instant before may be gone when read: then it is looked for again.
+	 */
+	private static org.awaitility.core.ConditionFactory onPage() {
+		return await().atMost(WAIT).ignoreExceptionsInstanceOf(StaleElementReferenceException.class);
 	}
 
 	private static WebElement row(String indicator) {
