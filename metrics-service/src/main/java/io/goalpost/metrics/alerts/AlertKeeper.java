@@ -70,10 +70,15 @@ public class AlertKeeper {
 
 	/** The firing alerts of these regions' indicators, every year and kind. */
 	public Map<RegionIndicator, List<Alert>> firingIn(Collection<RegionIndicator> pairs) {
-		Map<RegionIndicator, List<Alert>> firing = new HashMap<>();
-		alerts.firingIn(pairs).forEach((alert) -> firing
+		return byRegionIndicator(alerts.firingIn(pairs));
+	}
+
+	/** Alerts by the region's indicator they are on. */
+	public static Map<RegionIndicator, List<Alert>> byRegionIndicator(Collection<Alert> alerts) {
+		Map<RegionIndicator, List<Alert>> byPair = new HashMap<>();
+		alerts.forEach((alert) -> byPair
 			.computeIfAbsent(new RegionIndicator(alert.region(), alert.indicator()), (p) -> new ArrayList<>()).add(alert));
-		return firing;
+		return byPair;
 	}
 
 	/** The alerts of a set of series while one batch of changes is applied. */

@@ -27,9 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes queued alert changes to the alert topics in the order they were made, and removes them from the
  * outbox only once the broker acknowledged them: a pass takes a batch in a transaction that deletes it and
- * commits after the acknowledgements, so a failed send puts the batch back. A pass starts as soon as a transaction that queued changes commits,
- * on the relay's own thread so that the consumer goes on; the scheduled pass picks up whatever is left. If
- * Kafka is down, the changes wait in the outbox and go out when it is back. A crash between the acknowledgement and the mark re-sends the same message with the same
+ * commits after the acknowledgements, so a failed send puts the batch back. A pass starts as soon as a
+ * transaction that queued changes commits, on the relay's own thread so that the consumer goes on; the
+ * scheduled pass picks up whatever is left. If Kafka is down, the changes wait in the outbox and go out when
+ * it is back. A crash between the acknowledgement and the commit re-sends the same message with the same
  * {@code ce_id}, which a subscriber can drop; no change is ever lost.
  */
 @Component

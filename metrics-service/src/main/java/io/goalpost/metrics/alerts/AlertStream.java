@@ -59,9 +59,7 @@ class AlertStream {
 			groupId = "goalpost-alert-stream-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest",
 			batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
-		if (!subscribers.isEmpty()) {
-			records.forEach(this::relay);
-		}
+		records.forEach(this::relay);
 	}
 
 	private void relay(ConsumerRecord<String, byte[]> record) {

@@ -26,11 +26,6 @@ public record SeriesKey(String region, String indicator, int year) {
 		return "(" + columns + ") IN (SELECT * FROM " + KEYS.call() + ")";
 	}
 
-	/** {@code unnest(…)} of keys, three columns: region, indicator, year; the parameters are {@link #arrays}. */
-	static String unnest() {
-		return KEYS.call();
-	}
-
 	/** The parameters of {@link #anyOf}. */
 	public static Object[] arrays(Collection<SeriesKey> keys) {
 		return KEYS.arrays(keys);

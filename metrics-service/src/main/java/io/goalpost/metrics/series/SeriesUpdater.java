@@ -153,13 +153,11 @@ public class SeriesUpdater {
 				}
 			}
 		}
-		write(before, years, touched);
+		Set<RegionIndicator> moved = write(before, years, touched);
 		review.book().flush();
-		Map<RegionIndicator, List<Alert>> firingNow = new HashMap<>();
-		review.book().firing().forEach((alert) -> firingNow
-			.computeIfAbsent(new RegionIndicator(alert.region(), alert.indicator()), (p) -> new ArrayList<>()).add(alert));
+		Map<RegionIndicator, List<Alert>> firingNow = AlertKeeper.byRegionIndicator(review.book().firing());
 		Map<RegionIndicator, HeldPair> after = new HashMap<>();
-		before.forEach((pair, h) -> after.put(pair, new HeldPair(h.version() + (touchesPair(touched, pair) ? 1 : 0),
+		before.forEach((pair, h) -> after.put(pair, new HeldPair(h.version() + (moved.contains(pair) ? 1 : 0),
 				Map.copyOf(years.get(pair)), List.copyOf(firingNow.getOrDefault(pair, List.of())))));
 		held.written(after);
 		return applied.size();
@@ -192,9 +190,10 @@ public class SeriesUpdater {
 	/**
 	 * Writes the series touched, each at the version after the one held, and moves the version of each region's
 	 * indicator they belong to; the rows stay locked until the transaction ends.
+	 * @return the region indicators whose version moved
 	 */
-	private void write(Map<RegionIndicator, HeldPair> before, Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> years,
-			Set<SeriesKey> touched) {
+	private Set<RegionIndicator> write(Map<RegionIndicator, HeldPair> before,
+			Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> years, Set<SeriesKey> touched) {
 		Map<RegionIndicator, Long> pairVersions = new HashMap<>();
 		List<HeldSeries> written = new ArrayList<>(touched.size());
 		for (SeriesKey key : touched) {
@@ -207,10 +206,7 @@ public class SeriesUpdater {
 		if (series.writePairVersions(pairVersions) != pairVersions.size() || series.writeHeld(written) != written.size()) {
 			throw new StaleSeriesException(pairVersions.keySet());
 		}
-	}
-
-	private static boolean touchesPair(Set<SeriesKey> touched, RegionIndicator pair) {
-		return touched.stream().anyMatch((key) -> key.pair().equals(pair));
+		return pairVersions.keySet();
 	}
 
 	/**
