@@ -61,6 +61,8 @@ public final class PipelineHarness {
 
 	private final int figures;
 
+	private static org.apache.kafka.clients.admin.Admin admin;
+
 	private final int warmup;
 
 	/** The figures of the throughput phase; {@link #warming}'s come first, untimed. */
@@ -516,25 +518,30 @@ public final class PipelineHarness {
 	 * would take the database's time from the service under test.
 	 */
 	private static long committed(String topic) throws Exception {
-		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
-			.create(Map.of("bootstrap.servers", bootstrap()))) {
-			return admin.listConsumerGroupOffsets(METRICS_GROUP).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-				.entrySet().stream()
-				.filter((e) -> e.getKey().topic().equals(topic) && e.getValue() != null)
-				.mapToLong((e) -> e.getValue().offset())
-				.sum();
-		}
+		return admin().listConsumerGroupOffsets(METRICS_GROUP).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+			.entrySet().stream()
+			.filter((e) -> e.getKey().topic().equals(topic) && e.getValue() != null)
+			.mapToLong((e) -> e.getValue().offset())
+			.sum();
 	}
 
 	/** How many records the topic holds, all partitions. */
 	private static long published(String topic) throws Exception {
-		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
-			.create(Map.of("bootstrap.servers", bootstrap()))) {
-			var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-				.collect(java.util.stream.Collectors.toMap((p) -> new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-						(p) -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
-			return admin.listOffsets(partitions).all().get().values().stream().mapToLong((o) -> o.offset()).sum();
+		var partitions = admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+			.collect(java.util.stream.Collectors.toMap((p) -> new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+					(p) -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+		return admin().listOffsets(partitions).all().get().values().stream().mapToLong((o) -> o.offset()).sum();
+	}
+
+	/**
+	 * One admin client for the run: progress is asked for several times a second, and a client made for each
+	 * question (its threads, connection and metadata) would take the machine's time from what is measured.
+	 */
+	private static synchronized org.apache.kafka.clients.admin.Admin admin() {
+		if (admin == null) {
+			admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap()));
 		}
+		return admin;
 	}
 
 	private static long count(Infrastructure.Database database) throws SQLException {
