@@ -1,0 +1,174 @@
+package io.goalpost.benchmarks;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+import io.goalpost.contract.FigureKind;
+import io.goalpost.contract.FigureReported;
+import io.goalpost.contract.Source;
+import io.goalpost.testsupport.Infrastructure;
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+
+/**
+ * PostgreSQL's rate for the writes Goalpost makes of each figure, done without Goalpost: into the schema
+ * metrics-service migrates (its Flyway scripts, so the same columns and indexes), each batch of figures
+ * stored whole and the state of every series it touches upserted, one transaction per batch. Rows go by
+ * {@code COPY}, the figures straight into their table and the series through a staging table (COPY has no
+ * {@code ON CONFLICT}); as many connections as the service has consumers, each with series of its own, as
+ * partitions would give them.
+ */
+final class PostgresLimit {
+
+	private static final String FIGURE_COLUMNS = """
+			event_id, region, indicator, year, kind, comparator, value, unit, status, source_title, source_url,
+			source_publisher, published_at, sentence, reported_at, kafka_partition, kafka_offset""";
+
+	private static final String UPSERT_SERIES = """
+			INSERT INTO series AS s (region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at, version)
+			SELECT region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at, version FROM series_stage
+			ORDER BY region, indicator, year
+			ON CONFLICT (region, indicator, year) DO UPDATE SET
+			    target_event_id = coalesce(excluded.target_event_id, s.target_event_id),
+			    actual_event_id = coalesce(excluded.actual_event_id, s.actual_event_id),
+			    verdict = excluded.verdict, updated_at = excluded.updated_at, version = s.version + 1""";
+
+	private final Workload workload;
+
+	private final long figures;
+
+	private final int batch;
+
+	private final int connections;
+
+	PostgresLimit(Workload workload, long figures, int batch, int connections) {
+		this.workload = workload;
+		this.figures = figures;
+		this.batch = batch;
+		this.connections = connections;
+	}
+
+	/** @return figures/s, from the first batch to the last commit of all connections */
+	double measure(ExecutorService threads) throws Exception {
+		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
+		Flyway.configure()
+			.dataSource(database.jdbcUrl(), database.username(), database.password())
+			.locations("classpath:db/migration")
+			.load()
+			.migrate();
+		long start = System.nanoTime();
+		List<CompletableFuture<Void>> writers = new ArrayList<>();
+		for (int c = 0; c < connections; c++) {
+			int connection = c;
+			writers.add(CompletableFuture.runAsync(() -> write(database, connection), threads));
+		}
+		CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
+		return figures / ((System.nanoTime() - start) / 1e9);
+	}
+
+	/** The figures of the series that fall to this connection, a batch per transaction. */
+	private void write(Infrastructure.Database database, int connection) {
+		try (Connection sql = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+			try (Statement ddl = sql.createStatement()) {
+				ddl.execute("CREATE TEMP TABLE series_stage (LIKE series) ON COMMIT DELETE ROWS");
+			}
+			sql.setAutoCommit(false);
+			PGConnection pg = sql.unwrap(PGConnection.class);
+			Instant now = Instant.now();
+			List<FigureReported> rows = new ArrayList<>(batch);
+			for (long n = 0; n < figures; n++) {
+				if ((n % workload.series()) % connections != connection) {
+					continue;
+				}
+				rows.add(workload.figure(n, now));
+				if (rows.size() == batch) {
+					commit(sql, pg, rows, n);
+				}
+			}
+			if (!rows.isEmpty()) {
+				commit(sql, pg, rows, figures);
+			}
+		}
+		catch (SQLException | IOException ex) {
+			throw new IllegalStateException("The PostgreSQL limit could not be measured", ex);
+		}
+	}
+
+	private void commit(Connection sql, PGConnection pg, List<FigureReported> rows, long offset) throws SQLException, IOException {
+		pg.getCopyAPI().copyIn("COPY figure_event (" + FIGURE_COLUMNS + ") FROM STDIN", new StringReader(figureRows(rows, offset)));
+		pg.getCopyAPI().copyIn("COPY series_stage (region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at,"
+				+ " version) FROM STDIN", new StringReader(seriesRows(rows)));
+		try (Statement upsert = sql.createStatement()) {
+			upsert.executeUpdate(UPSERT_SERIES);
+		}
+		sql.commit();
+		rows.clear();
+	}
+
+	private static String figureRows(List<FigureReported> rows, long offset) {
+		StringBuilder copy = new StringBuilder(rows.size() * 256);
+		for (FigureReported f : rows) {
+			Source source = Source.orUnknown(f.source());
+			line(copy, f.eventId(), f.region(), f.indicator(), f.year(), lower(f.kind()), lower(f.comparator()), f.value(),
+					f.unit(), lower(f.status()), source.title(), source.url(), source.publisher(), source.publishedAt(),
+					f.sentence(), f.reportedAt(), 0, offset);
+		}
+		return copy.toString();
+	}
+
+	/** One row per series, its latest figure of the batch: what the series state points at. */
+	private static String seriesRows(List<FigureReported> rows) {
+		Map<String, FigureReported> latest = new LinkedHashMap<>();
+		rows.forEach((f) -> latest.put(f.key() + "|" + f.year(), f));
+		StringBuilder copy = new StringBuilder(latest.size() * 128);
+		latest.values().stream().sorted(Comparator.comparing(FigureReported::region).thenComparing(FigureReported::indicator)
+			.thenComparingInt(FigureReported::year)).forEach((f) -> {
+				boolean target = f.kind() == FigureKind.TARGET;
+				line(copy, f.region(), f.indicator(), f.year(), f.unit(), target ? f.eventId() : null, target ? null : f.eventId(),
+						target ? "PENDING" : "MET", f.reportedAt(), 1);
+			});
+		return copy.toString();
+	}
+
+	/** A row of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
+	private static void line(StringBuilder copy, Object... values) {
+		for (int i = 0; i < values.length; i++) {
+			if (i > 0) {
+				copy.append('\t');
+			}
+			if (values[i] == null) {
+				copy.append("\\N");
+				continue;
+			}
+			String value = values[i].toString();
+			for (int c = 0; c < value.length(); c++) {
+				char ch = value.charAt(c);
+				switch (ch) {
+					case '\\' -> copy.append("\\\\");
+					case '\t' -> copy.append("\\t");
+					case '\n' -> copy.append("\\n");
+					case '\r' -> copy.append("\\r");
+					default -> copy.append(ch);
+				}
+			}
+		}
+		copy.append('\n');
+	}
+
+	private static String lower(Enum<?> value) {
+		return (value != null) ? value.name().toLowerCase(java.util.Locale.ROOT) : null;
+	}
+
+}
