@@ -23,11 +23,15 @@ class FigureCheck {
 		require(figure.comparator() != null, "comparator is missing");
 		require(figure.value() != null, "value is missing");
 		require(figure.reportedAt() != null, "reportedAt is missing");
-		require(figure.year() >= 1949 && figure.year() <= 2100, "year " + figure.year() + " is out of range");
+		// A message naming the value is built only when the check fails: thousands of figures a second pass here.
+		if (figure.year() < 1949 || figure.year() > 2100) {
+			throw new UnusableFigureException("year " + figure.year() + " is out of range");
+		}
 		Indicator indicator = catalogue.indicator(String.valueOf(figure.indicator()))
 			.orElseThrow(() -> new UnusableFigureException("Unknown indicator '" + figure.indicator() + "'"));
-		require(indicator.unit().id().equals(figure.unit()),
-				"unit '" + figure.unit() + "' is not the unit of " + indicator.id());
+		if (!indicator.unit().id().equals(figure.unit())) {
+			throw new UnusableFigureException("unit '" + figure.unit() + "' is not the unit of " + indicator.id());
+		}
 	}
 
 	private static void require(boolean condition, String problem) {
