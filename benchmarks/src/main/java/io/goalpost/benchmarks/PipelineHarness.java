@@ -311,11 +311,26 @@ public final class PipelineHarness {
 			points.add(new LatencyPlot.Point(offered, achieved, state.getDouble(1), state.getDouble(2)));
 			row("latency publish → state at %,d/s offered (publisher kept %.0f/s)".formatted(rate, offered), Double.NaN,
 					"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(state.getDouble(1), state.getDouble(2), state.getDouble(3)));
+			say("    p99 of each second of the phase, ms: " + p99BySecond(sql, window, from));
 			List<Long> alertMillis = alertLatencies(sql, alertsReceived, from, to);
 			row("latency publish → alert at %,d/s offered".formatted(rate), Double.NaN,
 					"p50 %d ms, p99 %d ms, max %d ms (%d alerts)".formatted(percentile(alertMillis, 0.5),
 							percentile(alertMillis, 0.99), percentile(alertMillis, 1.0), alertMillis.size()));
 		}
+	}
+
+	/** Where in the phase the tail is: the p99 of the figures published in each of its seconds. */
+	private static String p99BySecond(Statement sql, String window, Instant from) throws SQLException {
+		StringBuilder seconds = new StringBuilder();
+		try (ResultSet rs = sql.executeQuery("""
+				SELECT floor(extract(epoch FROM reported_at - '%s'::timestamptz)) AS s,
+				    percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM pg_xact_commit_timestamp(xmin) - reported_at) * 1000)
+				FROM figure_event WHERE %s GROUP BY 1 ORDER BY 1""".formatted(from, window))) {
+			while (rs.next()) {
+				seconds.append(seconds.isEmpty() ? "" : " ").append(Math.round(rs.getDouble(2)));
+			}
+		}
+		return seconds.toString();
 	}
 
 	/** Once the last alert change is published, the whole state against what the figures imply. */
