@@ -191,11 +191,17 @@ public final class PipelineHarness {
 
 	/** PostgreSQL's rate for the writes Goalpost makes of the same figures, done the best way without it. */
 	private double postgresLimit() throws Exception {
-		int connections = Integer.parseInt(consumerSetting("goalpost.consumer.concurrency", "3"));
-		double rate = new PostgresLimit(workload, figures, 1000, connections).measure(BACKGROUND);
-		row("PostgreSQL, the same figure rows and series upserts (limit)", rate,
-				"COPY, 1,000 figures a transaction, %d connections".formatted(connections));
-		return rate;
+		// On two cores two connections and three each came out ahead in one run: the limit is the better of
+		// two and the service's own count.
+		int consumers = Integer.parseInt(consumerSetting("goalpost.consumer.concurrency", "3"));
+		double best = 0;
+		for (int connections : java.util.stream.IntStream.of(2, consumers).distinct().sorted().toArray()) {
+			double rate = new PostgresLimit(workload, figures, 1000, connections).measure(BACKGROUND);
+			row("PostgreSQL, the same figure rows and series upserts", rate,
+					"COPY, 1,000 figures a transaction, %d connections".formatted(connections));
+			best = Math.max(best, rate);
+		}
+		return best;
 	}
 
 	/** A setting as passed to metrics-service with {@code --metrics-args}, or its default. */
