@@ -54,6 +54,9 @@ public final class PipelineHarness {
 
 	private static final String METRICS_GROUP = "goalpost-bench-metrics";
 
+	/** Of a stored figure: milliseconds from its publish to the commit of the transaction that stored it. */
+	private static final String STATE_MILLIS = "extract(epoch FROM pg_xact_commit_timestamp(xmin) - reported_at) * 1000";
+
 	// Threads of its own for the harness's long-running clients: on two cores the common pool has one worker,
 	// and a client that never returns (the alert reader) can leave a task queued behind it for good.
 	private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors
@@ -311,8 +314,7 @@ public final class PipelineHarness {
 		try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
 			ResultSet state = sql.executeQuery("""
 					SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms)
-					FROM (SELECT extract(epoch FROM pg_xact_commit_timestamp(xmin) - reported_at) * 1000 AS ms FROM figure_event
-					      WHERE %s) l""".formatted(window));
+					FROM (SELECT %s AS ms FROM figure_event WHERE %s) l""".formatted(STATE_MILLIS, window));
 			state.next();
 			points.add(new LatencyPlot.Point(offered, achieved, state.getDouble(1), state.getDouble(2)));
 			row("latency publish → state at %,d/s offered (publisher kept %.0f/s)".formatted(rate, offered), Double.NaN,
@@ -330,8 +332,8 @@ public final class PipelineHarness {
 		StringBuilder seconds = new StringBuilder();
 		try (ResultSet rs = sql.executeQuery("""
 				SELECT floor(extract(epoch FROM reported_at - '%s'::timestamptz)) AS s,
-				    percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM pg_xact_commit_timestamp(xmin) - reported_at) * 1000)
-				FROM figure_event WHERE %s GROUP BY 1 ORDER BY 1""".formatted(from, window))) {
+				    percentile_cont(0.99) WITHIN GROUP (ORDER BY %s)
+				FROM figure_event WHERE %s GROUP BY 1 ORDER BY 1""".formatted(from, STATE_MILLIS, window))) {
 			while (rs.next()) {
 				seconds.append(seconds.isEmpty() ? "" : " ").append(Math.round(rs.getDouble(2)));
 			}
@@ -578,9 +580,8 @@ public final class PipelineHarness {
 		}
 	}
 
-	private static Connection connect(Infrastructure.Database database) throws SQLException {
-		String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
-		return DriverManager.getConnection(url, database.username(), database.password());
+	static Connection connect(Infrastructure.Database database) throws SQLException {
+		return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
 	}
 
 	private static String bootstrap() {

@@ -3,7 +3,6 @@ package io.goalpost.benchmarks;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -18,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import io.goalpost.contract.FigureKind;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Source;
+import io.goalpost.metrics.series.Figure;
+import io.goalpost.metrics.series.SeriesKey;
 import io.goalpost.testsupport.Infrastructure;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
@@ -80,7 +81,7 @@ final class PostgresLimit {
 
 	/** The figures of the series that fall to this connection, a batch per transaction. */
 	private void write(Infrastructure.Database database, int connection) {
-		try (Connection sql = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password())) {
+		try (Connection sql = PipelineHarness.connect(database)) {
 			try (Statement ddl = sql.createStatement()) {
 				ddl.execute("CREATE TEMP TABLE series_stage (LIKE series) ON COMMIT DELETE ROWS");
 			}
@@ -121,8 +122,8 @@ final class PostgresLimit {
 		StringBuilder copy = new StringBuilder(rows.size() * 256);
 		for (FigureReported f : rows) {
 			Source source = Source.orUnknown(f.source());
-			line(copy, f.eventId(), f.region(), f.indicator(), f.year(), lower(f.kind()), lower(f.comparator()), f.value(),
-					f.unit(), lower(f.status()), source.title(), source.url(), source.publisher(), source.publishedAt(),
+			line(copy, f.eventId(), f.region(), f.indicator(), f.year(), Figure.stored(f.kind()), Figure.stored(f.comparator()),
+					f.value(), f.unit(), Figure.stored(f.status()), source.title(), source.url(), source.publisher(), source.publishedAt(),
 					f.sentence(), f.reportedAt(), 0, offset);
 		}
 		return copy.toString();
@@ -130,8 +131,8 @@ final class PostgresLimit {
 
 	/** One row per series, its latest figure of the batch: what the series state points at. */
 	private static String seriesRows(List<FigureReported> rows) {
-		Map<String, FigureReported> latest = new LinkedHashMap<>();
-		rows.forEach((f) -> latest.put(f.key() + "|" + f.year(), f));
+		Map<SeriesKey, FigureReported> latest = new LinkedHashMap<>();
+		rows.forEach((f) -> latest.put(new SeriesKey(f.region(), f.indicator(), f.year()), f));
 		StringBuilder copy = new StringBuilder(latest.size() * 128);
 		latest.values().stream().sorted(Comparator.comparing(FigureReported::region).thenComparing(FigureReported::indicator)
 			.thenComparingInt(FigureReported::year)).forEach((f) -> {
@@ -165,10 +166,6 @@ final class PostgresLimit {
 			}
 		}
 		copy.append('\n');
-	}
-
-	private static String lower(Enum<?> value) {
-		return (value != null) ? value.name().toLowerCase(java.util.Locale.ROOT) : null;
 	}
 
 }
