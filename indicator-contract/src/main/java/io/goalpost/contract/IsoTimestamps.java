@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -17,7 +18,8 @@ import tools.jackson.databind.module.SimpleModule;
  * Reads the timestamps of events as they are written ({@code 2026-11-22T21:59:25.761Z},
  * {@code 2022-01-17T00:00:00+08:00}) by hand: a consumer reads two in every figure, and the general ISO
  * parser was a tenth of its time. Anything else (another layout, a number) goes to Jackson's own reader,
- * which accepts or refuses it as before.
+ * which accepts or refuses it as before. Writes them by hand too, as Jackson's formatters do, for the same
+ * reason on the producing side; times outside the years 0000-9999 go to those formatters.
  */
 final class IsoTimestamps {
 
@@ -94,6 +96,105 @@ final class IsoTimestamps {
 			return null;
 		}
 	}
+
+	/** An instant as a JSON value: {@code null}, or quoted as {@link #instant} writes it. */
+	static void json(StringBuilder out, Instant time) {
+		if (time == null) {
+			out.append("null");
+			return;
+		}
+		out.append('"');
+		instant(out, time);
+		out.append('"');
+	}
+
+	/** An instant as {@link DateTimeFormatter#ISO_INSTANT} writes it: the fraction in groups of three digits. */
+	static void instant(StringBuilder out, Instant time) {
+		long seconds = time.getEpochSecond();
+		if (seconds < 0 || seconds >= YEAR_10000) {
+			out.append(DateTimeFormatter.ISO_INSTANT.format(time));
+			return;
+		}
+		dateTime(out, LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
+		int nanos = time.getNano();
+		if (nanos != 0) {
+			out.append('.');
+			if (nanos % 1_000_000 == 0) {
+				digits(out, nanos / 1_000_000, 3);
+			}
+			else if (nanos % 1_000 == 0) {
+				digits(out, nanos / 1_000, 6);
+			}
+			else {
+				digits(out, nanos, 9);
+			}
+		}
+		out.append('Z');
+	}
+
+	/**
+	 * A date-time as a JSON value: {@code null}, or quoted as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes
+	 * it (no trailing zeros in the fraction).
+	 */
+	static void json(StringBuilder out, OffsetDateTime time) {
+		if (time == null) {
+			out.append("null");
+			return;
+		}
+		int offset = time.getOffset().getTotalSeconds();
+		if (offset % 60 != 0 || time.getYear() < 0 || time.getYear() > 9999) {
+			out.append('"').append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time)).append('"');
+			return;
+		}
+		out.append('"');
+		dateTime(out, time.toLocalDateTime());
+		int nanos = time.getNano();
+		if (nanos != 0) {
+			int width = 9;
+			while (nanos % 10 == 0) {
+				nanos /= 10;
+				width--;
+			}
+			out.append('.');
+			digits(out, nanos, width);
+		}
+		if (offset == 0) {
+			out.append('Z');
+		}
+		else {
+			out.append((offset < 0) ? '-' : '+');
+			digits(out, Math.abs(offset) / 3600, 2);
+			out.append(':');
+			digits(out, Math.abs(offset) / 60 % 60, 2);
+		}
+		out.append('"');
+	}
+
+	private static void dateTime(StringBuilder out, LocalDateTime time) {
+		digits(out, time.getYear(), 4);
+		out.append('-');
+		digits(out, time.getMonthValue(), 2);
+		out.append('-');
+		digits(out, time.getDayOfMonth(), 2);
+		out.append('T');
+		digits(out, time.getHour(), 2);
+		out.append(':');
+		digits(out, time.getMinute(), 2);
+		out.append(':');
+		digits(out, time.getSecond(), 2);
+	}
+
+	/** {@code value} in {@code width} digits, zeros first. */
+	private static void digits(StringBuilder out, int value, int width) {
+		for (int scale = POWERS[width - 1]; scale > 0; scale /= 10) {
+			out.append((char) ('0' + value / scale % 10));
+		}
+	}
+
+	private static final int[] POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000 };
+
+	/** The first second of the year 10000, after which ISO formats sign the year. */
+	private static final long YEAR_10000 = 253_402_300_800L;
 
 	/** The number written by {@code count} digits from {@code from}; -1 if any is not a digit. */
 	private static int digits(String text, int from, int count) {
