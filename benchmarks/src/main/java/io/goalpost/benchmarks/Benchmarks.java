@@ -23,6 +23,7 @@ public final class Benchmarks {
 		boolean quick = List.of(args).contains("--quick");
 		String corpus = System.getProperty(ExtractorBenchmark.CORPUS, "../shared/corpus");
 		Options options = new OptionsBuilder().include(ExtractorBenchmark.class.getSimpleName())
+			.include(EventCodecBenchmark.class.getSimpleName())
 			.forks(1)
 			.threads(1)
 			.warmupIterations(quick ? 2 : 5)
@@ -36,12 +37,19 @@ public final class Benchmarks {
 		List<String> documents = ExtractorBenchmark.seedDocuments();
 		double bytesPerDocument = documents.stream().mapToInt((d) -> d.getBytes(StandardCharsets.UTF_8).length).average().orElseThrow();
 		System.out.println();
-		System.out.printf("%-32s %14s %12s %10s%n", "benchmark (1 thread)", "documents/s", "± (99.9%)", "MB/s");
+		System.out.printf("%-32s %14s %12s %10s%n", "benchmark (1 thread)", "operations/s", "± (99.9%)", "MB/s");
 		for (RunResult result : results) {
+			String name = result.getParams().getBenchmark();
 			double perSecond = result.getPrimaryResult().getScore();
 			double error = result.getPrimaryResult().getScoreError();
-			System.out.printf("%-32s %14.0f %12.0f %10.2f%n", "extractor, seed corpus", perSecond, error,
-					perSecond * bytesPerDocument / 1_000_000);
+			if (name.contains(ExtractorBenchmark.class.getSimpleName())) {
+				System.out.printf("%-32s %14.0f %12.0f %10.2f%n", "extractor, seed corpus (documents)", perSecond, error,
+						perSecond * bytesPerDocument / 1_000_000);
+			}
+			else {
+				System.out.printf("%-32s %14.0f %12.0f %10s%n", "event codec, " + name.substring(name.lastIndexOf('.') + 1),
+						perSecond, error, "");
+			}
 		}
 		System.out.printf("(%d seed documents, %.0f bytes of UTF-8 on average)%n", documents.size(), bytesPerDocument);
 	}

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -77,6 +78,9 @@ public final class PipelineHarness {
 
 	private final int seconds;
 
+	/** Seconds at the first rate before its timed window: for the JIT compilers and the throughput phase's wake. */
+	private final int settle;
+
 	private final List<String[]> rows = new ArrayList<>();
 
 	private final List<LatencyPlot.Point> points = new ArrayList<>();
@@ -91,8 +95,8 @@ public final class PipelineHarness {
 
 	private final int httpClients;
 
-	private PipelineHarness(int figures, int warmup, int series, double alertShare, List<Integer> rates, int seconds, Path plot,
-			List<String> serviceArguments, int httpFigures, int httpClients) {
+	private PipelineHarness(int figures, int warmup, int series, double alertShare, List<Integer> rates, int seconds, int settle,
+			Path plot, List<String> serviceArguments, int httpFigures, int httpClients) {
 		this.httpFigures = httpFigures;
 		this.httpClients = httpClients;
 		this.plot = plot;
@@ -103,6 +107,7 @@ public final class PipelineHarness {
 		this.workload = warming.next(series);
 		this.rates = rates;
 		this.seconds = seconds;
+		this.settle = settle;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -113,7 +118,8 @@ public final class PipelineHarness {
 				Integer.parseInt(options.getOrDefault("series", "10000")),
 				Double.parseDouble(options.getOrDefault("alert-share", "0.1")),
 				List.of(options.getOrDefault("rates", "1000,10000").split(",")).stream().map(Integer::parseInt).toList(),
-				Integer.parseInt(options.getOrDefault("seconds", "10")), Path.of(options.getOrDefault("plot", "benchmarks/target/pipeline.svg")),
+				Integer.parseInt(options.getOrDefault("seconds", "10")), Integer.parseInt(options.getOrDefault("settle", "120")),
+				Path.of(options.getOrDefault("plot", "benchmarks/target/pipeline.svg")),
 				List.of(options.getOrDefault("metrics-args", "").split("\\s+")).stream().filter((a) -> !a.isBlank()).toList(),
 				Integer.parseInt(options.getOrDefault("http-figures", "200000")),
 				Integer.parseInt(options.getOrDefault("http-clients", "8")));
@@ -145,10 +151,20 @@ public final class PipelineHarness {
 			goalpost = endToEnd(metrics, database, topic, events, warmup, Math.min(kafka, postgres));
 			long stored = warmup + events.size();
 			Workload phase = workload;
+			if (settle > 0) {
+				long total = (long) rates.getFirst() * settle;
+				phase = phase.next(latencySeries(total));
+				say("  %,d s at %,d/s, untimed, to settle".formatted(settle, rates.getFirst()));
+				try (KafkaProducer<String, byte[]> producer = producer()) {
+					pace(producer, topic, phase, rates.getFirst(), total);
+				}
+				stored += total;
+				long settled = stored;
+				waitUntil(Duration.ofMinutes(10), () -> committed(topic) >= settled);
+			}
 			for (int rate : rates) {
 				long total = (long) rate * seconds;
-				// Few enough series that each gets a target and several actuals within the phase, so alerts fire.
-				phase = phase.next((int) Math.max(10, Math.min(workload.series(), total / 6)));
+				phase = phase.next(latencySeries(total));
 				latency(database, topic, phase, rate, total, stored, alertsReceived);
 				stored += total;
 			}
@@ -253,7 +269,7 @@ public final class PipelineHarness {
 		}
 		row("Goalpost end to end (publish → state)", rate,
 				String.format(Locale.ROOT, "%.2f of limit; heap max %.0f MiB, CPU %.2f cores", rate / lowerLimit, maxHeap, cpu / samples));
-		topStatements(database, seconds(start));
+		topStatements(database, "the throughput phase", seconds(start));
 		return rate;
 	}
 
@@ -266,9 +282,9 @@ public final class PipelineHarness {
 		}
 	}
 
-	/** Where the database's time went during the throughput phase, from pg_stat_statements. */
-	private void topStatements(Infrastructure.Database database, double seconds) throws SQLException {
-		say("  statements by total time in the throughput phase (%.0f s; pg_stat_statements):".formatted(seconds));
+	/** Where the database's time went during a phase, from pg_stat_statements: the figure insert runs once a consumer transaction. */
+	private void topStatements(Infrastructure.Database database, String phase, double seconds) throws SQLException {
+		say("  statements by total time in %s (%.0f s; pg_stat_statements):".formatted(phase, seconds));
 		say("    %10s %10s %9s %10s  %s".formatted("calls", "total ms", "mean ms", "rows", "statement"));
 		try (Connection connection = connect(database); Statement query = connection.createStatement();
 				ResultSet rs = query.executeQuery("""
@@ -301,6 +317,7 @@ public final class PipelineHarness {
 		Instant to;
 		double offered;
 		double achieved;
+		resetStatementStats(database);
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			from = Instant.now();
 			long start = System.nanoTime();
@@ -309,6 +326,7 @@ public final class PipelineHarness {
 			to = Instant.now();
 			waitUntil(Duration.ofMinutes(10), () -> committed(topic) >= storedBefore + total);
 			achieved = total / seconds(start);
+			topStatements(database, "the phase at %,d/s".formatted(rate), seconds(start));
 		}
 		String window = "reported_at >= '%s' AND reported_at <= '%s'".formatted(from, to);
 		try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
@@ -339,6 +357,11 @@ public final class PipelineHarness {
 			}
 		}
 		return seconds.toString();
+	}
+
+	/** Few enough series that each gets a target and several actuals within a phase, so alerts fire. */
+	private int latencySeries(long figures) {
+		return (int) Math.max(10, Math.min(workload.series(), figures / 6));
 	}
 
 	/** Once the last alert change is published, the whole state against what the figures imply. */
@@ -421,7 +444,11 @@ public final class PipelineHarness {
 		return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
 	}
 
-	/** The HTTP path: batches of 500 figures posted to ingest-service by four clients at once. */
+	/**
+	 * The HTTP path: batches of 500 figures posted to ingest-service by {@code --http-clients} clients at once.
+	 * The bodies are written before the clock starts, as the Kafka limit's records are: the load generator
+	 * shares the cores with what it measures.
+	 */
 	private void httpIngest() throws Exception {
 		String topic = freshTopics();
 		try (ServiceProcess ingest = ServiceProcess.start("ingest-service", "512m", List.of("--spring.kafka.bootstrap-servers=" + bootstrap(),
@@ -429,26 +456,36 @@ public final class PipelineHarness {
 			int batches = Math.max(4, httpFigures / 500);
 			HttpClient http = HttpClient.newHttpClient();
 			// As many batches first, not timed, for the fresh service's JIT compiler.
-			post(http, ingest.port(), httpClients, batches, 2L * batches);
+			post(http, ingest.port(), httpClients, bodies(batches, 2L * batches));
+			List<String> timed = bodies(0, batches);
 			long start = System.nanoTime();
-			post(http, ingest.port(), httpClients, 0, batches);
+			post(http, ingest.port(), httpClients, timed);
 			row("HTTP ingest, batches of 500, %d clients".formatted(httpClients), batches * 500.0 / seconds(start),
 					"%,d figures after as many untimed".formatted(batches * 500));
 		}
 	}
 
-	/** Posts batches {@code from} to {@code to} (exclusive) from {@code clients} clients at once. */
-	private void post(HttpClient http, int port, int clients, long from, long to) throws Exception {
-		AtomicLong next = new AtomicLong(from);
+	/** Posts the bodies from {@code clients} clients at once. */
+	private static void post(HttpClient http, int port, int clients, List<String> bodies) throws Exception {
+		AtomicInteger next = new AtomicInteger();
 		List<CompletableFuture<Void>> running = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
 			running.add(CompletableFuture.runAsync(() -> {
-				for (long b = next.getAndIncrement(); b < to; b = next.getAndIncrement()) {
-					post(http, port, batch(b));
+				for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
+					post(http, port, bodies.get(b));
 				}
 			}, BACKGROUND));
 		}
 		CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
+	}
+
+	/** The bodies of batches {@code from} to {@code to} (exclusive). */
+	private List<String> bodies(long from, long to) {
+		List<String> bodies = new ArrayList<>();
+		for (long b = from; b < to; b++) {
+			bodies.add(batch(b));
+		}
+		return bodies;
 	}
 
 	private String batch(long b) {
