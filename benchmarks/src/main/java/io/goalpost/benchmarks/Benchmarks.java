@@ -37,17 +37,17 @@ public final class Benchmarks {
 		List<String> documents = ExtractorBenchmark.seedDocuments();
 		double bytesPerDocument = documents.stream().mapToInt((d) -> d.getBytes(StandardCharsets.UTF_8).length).average().orElseThrow();
 		System.out.println();
-		System.out.printf("%-32s %14s %12s %10s%n", "benchmark (1 thread)", "operations/s", "± (99.9%)", "MB/s");
+		System.out.printf("%-40s %14s %12s %10s%n", "benchmark (1 thread)", "operations/s", "± (99.9%)", "MB/s");
 		for (RunResult result : results) {
 			String name = result.getParams().getBenchmark();
 			double perSecond = result.getPrimaryResult().getScore();
 			double error = result.getPrimaryResult().getScoreError();
 			if (name.contains(ExtractorBenchmark.class.getSimpleName())) {
-				System.out.printf("%-32s %14.0f %12.0f %10.2f%n", "extractor, seed corpus (documents)", perSecond, error,
+				System.out.printf("%-40s %14.0f %12.0f %10.2f%n", "extractor, seed corpus (documents)", perSecond, error,
 						perSecond * bytesPerDocument / 1_000_000);
 			}
 			else {
-				System.out.printf("%-32s %14.0f %12.0f %10s%n", "event codec, " + name.substring(name.lastIndexOf('.') + 1),
+				System.out.printf("%-40s %14.0f %12.0f %10s%n", "event codec, " + name.substring(name.lastIndexOf('.') + 1),
 						perSecond, error, "");
 			}
 		}
