@@ -47,7 +47,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * of their own, a workload of figures over many series, and in the same run the machine's own limits on
  * that broker and database. Prints one table.
  * <p>
- * {@code ./goalpost bench-pipeline [--figures N] [--series S] [--rates 1000,10000] [--seconds T] [--plot file.svg]
+ * {@code ./goalpost bench-pipeline [--figures N] [--series S] [--rates 1000,10000] [--seconds T] [--settle 120] [--plot file.svg]
  * [--metrics-args "--goalpost.consumer.concurrency=2 …"] [--http-figures 200000] [--http-clients 8]}: metrics-args passes
  * settings to metrics-service.
  */

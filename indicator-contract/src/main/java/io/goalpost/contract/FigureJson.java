@@ -11,6 +11,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 final class FigureJson {
 
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+	/** Each enum's constants as their {@code @JsonProperty} spells them, by ordinal, looked up once per type. */
+	private static final ClassValue<String[]> NAMES = new ClassValue<>() {
+
+		@Override
+		protected String[] computeValue(Class<?> type) {
+			Object[] constants = type.getEnumConstants();
+			String[] names = new String[constants.length];
+			for (Object constant : constants) {
+				String name = ((Enum<?>) constant).name();
+				try {
+					JsonProperty property = type.getField(name).getAnnotation(JsonProperty.class);
+					names[((Enum<?>) constant).ordinal()] = (property != null) ? property.value() : name;
+				}
+				catch (NoSuchFieldException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			return names;
+		}
+
+	};
+
 	private FigureJson() {
 	}
 
@@ -84,32 +108,9 @@ final class FigureJson {
 		json.append(text, from, text.length()).append('"');
 	}
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-	/** An enum constant as its {@code @JsonProperty} spells it, looked up once per enum type. */
+	/** An enum constant as its {@code @JsonProperty} spells it. */
 	private static String name(Enum<?> constant) {
 		return NAMES.get(constant.getDeclaringClass())[constant.ordinal()];
 	}
-
-	private static final ClassValue<String[]> NAMES = new ClassValue<>() {
-
-		@Override
-		protected String[] computeValue(Class<?> type) {
-			Object[] constants = type.getEnumConstants();
-			String[] names = new String[constants.length];
-			for (Object constant : constants) {
-				String name = ((Enum<?>) constant).name();
-				try {
-					JsonProperty property = type.getField(name).getAnnotation(JsonProperty.class);
-					names[((Enum<?>) constant).ordinal()] = (property != null) ? property.value() : name;
-				}
-				catch (NoSuchFieldException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			return names;
-		}
-
-	};
 
 }
