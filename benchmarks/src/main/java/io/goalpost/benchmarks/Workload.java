@@ -20,7 +20,7 @@ import io.goalpost.contract.Source;
  * back, so alerts fire and resolve as the stream goes on; the rest revise a figure without changing the
  * verdict, as most revisions do (an estimate made final, a figure corrected).
  */
-final class Workload {
+public final class Workload {
 
 	private static final List<Indicator> INDICATORS = List.copyOf(IndicatorCatalogue.standard().indicators());
 
@@ -36,7 +36,7 @@ final class Workload {
 	private final int flipEvery;
 
 	/** @param alertShare the share of actuals that change their series' verdict, and so an alert: (0, 1] */
-	Workload(int series, double alertShare) {
+	public Workload(int series, double alertShare) {
 		this(series, 0, Math.max(1, (int) Math.round(1 / alertShare)));
 		if (!(alertShare > 0 && alertShare <= 1)) {
 			throw new IllegalArgumentException("The alert share must be above 0 and at most 1, not " + alertShare);
@@ -59,7 +59,7 @@ final class Workload {
 	}
 
 	/** The n-th figure of the stream: round n / series of series n % series. */
-	FigureReported figure(long n, Instant reportedAt) {
+	public FigureReported figure(long n, Instant reportedAt) {
 		int i = (int) (n % series);
 		long round = n / series;
 		String region = regions.get(i % regions.size()).id();

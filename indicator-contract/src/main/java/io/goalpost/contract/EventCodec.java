@@ -58,6 +58,12 @@ public final class EventCodec {
 
 	/** @throws MalformedEventException when the bytes are not a valid event of that type */
 	public static <T> T read(byte[] data, Class<T> type) {
+		if (type == FigureReported.class) {
+			FigureReported figure = FigureJson.read(data);
+			if (figure != null) {
+				return type.cast(figure);
+			}
+		}
 		try {
 			return READERS.get(type).readValue(data);
 		}

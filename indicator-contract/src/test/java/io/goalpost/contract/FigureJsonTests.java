@@ -6,15 +6,31 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The hand-written figure JSON against Jackson's, over figures that reach every branch of it. */
 class FigureJsonTests {
+
+	/** JSON values put in place of a field's, each of them right for some field and wrong for others. */
+	private static final List<String> VALUES = List.of("null", "0", "2022", "2022.0", "1e3", "-7.50", "3000000000",
+			"true", "[]", "{}", "\"\"", "\"x\"", "\"2022\"", "\"2.3\"", "\"target\"", "\"TARGET\"", "\"gte\"",
+			"\"final\"", "\"percent\"", "\"2026-12-02T04:05:06Z\"", "\"2026-12-02T04:05:06.5+08:00\"",
+			"\"2026-12-02 04:05:06Z\"", "\"2026-12-02T04:05:06\"", "\"12345678-9abc-def0-1234-56789ABCDEF0\"",
+			"\"12345678-9abc-def0-1234-56789abcdef\"", "\"EjRWeJq83vASNFZ4mrze8A==\"",
+			"{\"title\":\"t\",\"url\":null,\"publisher\":\"p\",\"publishedAt\":null}");
 
 	private final Random random = new Random(20261202);
 
@@ -35,6 +51,102 @@ class FigureJsonTests {
 			FigureReported figure = withTimes(time, OffsetDateTime.ofInstant(time, ZoneOffset.ofHoursMinutesSeconds(5, 30, 15)));
 			assertThat(json(FigureJson.write(figure))).isEqualTo(json(EventCodec.MAPPER.writeValueAsBytes(figure)));
 		}
+	}
+
+	@Test
+	void readsFiguresAsJacksonDoes() {
+		int read = 0;
+		for (int i = 0; i < 20_000; i++) {
+			FigureReported figure = figure();
+			byte[] json = FigureJson.write(figure);
+			FigureReported fast = FigureJson.read(json);
+			// The one layout written that the fast path leaves to Jackson: an offset with seconds.
+			boolean secondsInOffset = figure.source() != null && figure.source().publishedAt() != null
+					&& figure.source().publishedAt().getOffset().getTotalSeconds() % 60 != 0;
+			assertThat(fast == null).as("figure %d left to Jackson", i).isEqualTo(secondsInOffset);
+			if (fast != null) {
+				assertThat(fast).as("figure %d", i).isEqualTo(figure).isEqualTo(jackson(json));
+				read++;
+			}
+		}
+		assertThat(read).isGreaterThan(15_000);
+	}
+
+	/**
+	 * Figures with a field dropped, added, repeated or given another value, reordered, cut short, with a character
+	 * changed or something after them: whatever the fast path reads, Jackson reads the same; whatever Jackson
+	 * refuses, the codec refuses.
+	 */
+	@Test
+	void readsAnythingButAPlainFigureAsJacksonDoes() {
+		int fast = 0;
+		int leftAndRead = 0;
+		int refused = 0;
+		for (int i = 0; i < 20_000; i++) {
+			byte[] json = changed(json(FigureJson.write(figure()))).getBytes(StandardCharsets.UTF_8);
+			FigureReported expected;
+			try {
+				expected = jackson(json);
+			}
+			catch (JacksonException ex) {
+				assertThat(FigureJson.read(json)).as("%s", json(json)).isNull();
+				assertThatThrownBy(() -> EventCodec.read(json, FigureReported.class))
+					.isInstanceOf(EventCodec.MalformedEventException.class)
+					.hasMessageContaining(ex.getOriginalMessage());
+				refused++;
+				continue;
+			}
+			FigureReported read = FigureJson.read(json);
+			if (read != null) {
+				assertThat(read).as("%s", json(json)).isEqualTo(expected);
+				fast++;
+			}
+			else {
+				leftAndRead++;
+			}
+			assertThat(EventCodec.read(json, FigureReported.class)).isEqualTo(expected);
+		}
+		assertThat(List.of(fast, leftAndRead, refused)).as("read fast, left to Jackson and read, refused")
+			.allSatisfy((count) -> assertThat(count).isGreaterThan(500));
+	}
+
+	private String changed(String json) {
+		return switch (random.nextInt(8)) {
+			case 0 -> json.substring(0, random.nextInt(json.length()));
+			case 1 -> {
+				StringBuilder text = new StringBuilder(json);
+				text.setCharAt(random.nextInt(text.length()), (char) (0x20 + random.nextInt(0x5F)));
+				yield text.toString();
+			}
+			case 2 -> json + pick(new String[] { " ", " {}", "1", " null", "\n" });
+			case 3 -> json.substring(0, json.length() - 1) + ",\"" + pick(new String[] { "region", "year", "source", "surprise" })
+					+ "\":" + pick(VALUES.toArray(String[]::new)) + "}";
+			default -> tree(json);
+		};
+	}
+
+	/** The figure, or its source, with one field dropped, added or given another value, or all of them reordered. */
+	private String tree(String json) {
+		ObjectNode figure = (ObjectNode) EventCodec.MAPPER.readTree(json);
+		ObjectNode object = (figure.get("source") instanceof ObjectNode source && random.nextInt(3) == 0) ? source : figure;
+		List<String> names = new ArrayList<>(object.propertyNames());
+		String name = pick(names.toArray(String[]::new));
+		switch (random.nextInt(4)) {
+			case 0 -> object.remove(name);
+			case 1 -> object.set(random.nextBoolean() ? "surprise" : "Region", EventCodec.MAPPER.readTree(pick(VALUES.toArray(String[]::new))));
+			case 2 -> {
+				List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
+				Collections.shuffle(fields, random);
+				object.removeAll();
+				fields.forEach((field) -> object.set(field.getKey(), field.getValue()));
+			}
+			default -> object.set(name, EventCodec.MAPPER.readTree(pick(VALUES.toArray(String[]::new))));
+		}
+		return EventCodec.MAPPER.writeValueAsString(figure);
+	}
+
+	private static FigureReported jackson(byte[] json) {
+		return EventCodec.MAPPER.readValue(json, FigureReported.class);
 	}
 
 	private FigureReported figure() {
