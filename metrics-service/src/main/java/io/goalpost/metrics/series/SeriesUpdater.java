@@ -125,7 +125,7 @@ public class SeriesUpdater {
 			HeldSeries held0 = ofPair.computeIfAbsent(key.year(), (year) -> new HeldSeries(
 					new SeriesState(key.region(), key.indicator(), year, figure.unit(), null, null, "PENDING", null, now), 0));
 			SeriesState state = held0.state();
-			Figure candidate = asFigure(figure);
+			Figure candidate = held(figure, indicator(key));
 			boolean target = figure.kind() == FigureKind.TARGET;
 			Figure current = target ? state.target() : state.actual();
 			if (current != null && CURRENCY.compare(candidate, current) <= 0) {
@@ -286,12 +286,15 @@ public class SeriesUpdater {
 		return new SeriesKey(figure.region(), figure.indicator(), figure.year());
 	}
 
-	private static Figure asFigure(FigureReported f) {
-		Source source = Source.orUnknown(f.source());
-		return new Figure(f.eventId(), Figure.stored(f.kind()), Figure.stored(f.comparator()), f.value(), f.unit(),
-				Figure.stored(f.status()),
-				new Figure.Provenance(source.title(), source.url(), source.publisher(), source.publishedAt()),
-				f.sentence(), f.reportedAt(), null);
+	/**
+	 * A new figure as a consumer holds it: what orders and evaluates it, without the text of its provenance, which
+	 * only the database keeps. The garbage collector copies every held series for as long as it lives, a second
+	 * or two under load, so what it holds is kept small.
+	 */
+	private static Figure held(FigureReported f, Indicator indicator) {
+		return new Figure(f.eventId(), Figure.stored(f.kind()), Figure.stored(f.comparator()), f.value(),
+				indicator.unit().id(), Figure.stored(f.status()),
+				new Figure.Provenance(null, null, null, Source.orUnknown(f.source()).publishedAt()), null, f.reportedAt(), null);
 	}
 
 	private static Target target(Figure figure) {
