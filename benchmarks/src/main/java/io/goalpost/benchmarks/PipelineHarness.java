@@ -47,13 +47,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * of their own, a workload of figures over many series, and in the same run the machine's own limits on
  * that broker and database. Prints one table.
  * <p>
- * {@code ./goalpost bench-pipeline [--figures N] [--series S] [--rates 1000,10000] [--seconds T] [--settle 120] [--plot file.svg]
- * [--metrics-args "--goalpost.consumer.concurrency=2 …"] [--http-figures 200000] [--http-clients 8]}: metrics-args passes
- * settings to metrics-service.
+ * {@code ./goalpost bench-pipeline} with the options of {@link #USAGE}; metrics-args passes settings to
+ * metrics-service.
  */
 public final class PipelineHarness {
 
 	private static final String METRICS_GROUP = "goalpost-bench-metrics";
+
+	private static final String USAGE = """
+			usage: ./goalpost bench-pipeline [--figures 1000000] [--series 10000] [--warmup 100000] [--alert-share 0.1]
+			    [--rates 1000,10000] [--seconds 10] [--settle 120] [--plot benchmarks/target/pipeline.svg]
+			    [--metrics-args "--goalpost.consumer.concurrency=2 …"] [--http-figures 200000] [--http-clients 8]""";
+
+	private static final java.util.Set<String> OPTIONS = java.util.Set.of("figures", "series", "warmup", "alert-share",
+			"rates", "seconds", "settle", "plot", "metrics-args", "http-figures", "http-clients");
 
 	/** Of a stored figure: milliseconds from its publish to the commit of the transaction that stored it. */
 	private static final String STATE_MILLIS = "extract(epoch FROM pg_xact_commit_timestamp(xmin) - reported_at) * 1000";
@@ -111,9 +118,23 @@ public final class PipelineHarness {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
+		PipelineHarness harness;
+		try {
+			harness = harness(options(args));
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("bench-pipeline: " + ex.getMessage());
+			System.err.println(USAGE);
+			System.exit(2);
+			return;
+		}
+		harness.run();
+		System.exit(0);
+	}
+
+	private static PipelineHarness harness(Map<String, String> options) {
 		int figures = Integer.parseInt(options.getOrDefault("figures", "1000000"));
-		PipelineHarness harness = new PipelineHarness(figures,
+		return new PipelineHarness(figures,
 				Integer.parseInt(options.getOrDefault("warmup", Integer.toString(Math.min(figures / 5, 100_000)))),
 				Integer.parseInt(options.getOrDefault("series", "10000")),
 				Double.parseDouble(options.getOrDefault("alert-share", "0.1")),
@@ -123,8 +144,6 @@ public final class PipelineHarness {
 				List.of(options.getOrDefault("metrics-args", "").split("\\s+")).stream().filter((a) -> !a.isBlank()).toList(),
 				Integer.parseInt(options.getOrDefault("http-figures", "200000")),
 				Integer.parseInt(options.getOrDefault("http-clients", "8")));
-		harness.run();
-		System.exit(0);
 	}
 
 	private void run() throws Exception {
@@ -641,10 +660,18 @@ public final class PipelineHarness {
 		rows.forEach((r) -> say(String.format(Locale.ROOT, "| %-58s | %12s | %s |", r[0], r[1], r[2])));
 	}
 
+	/** {@code --name value} pairs; a name the harness does not know is refused, not ignored. */
 	private static Map<String, String> options(String[] args) {
 		Map<String, String> options = new java.util.HashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2) {
-			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		for (int i = 0; i < args.length; i += 2) {
+			String name = args[i].replaceFirst("^--", "");
+			if (!args[i].startsWith("--") || !OPTIONS.contains(name)) {
+				throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+			}
+			if (i + 1 == args.length) {
+				throw new IllegalArgumentException("option '" + args[i] + "' needs a value");
+			}
+			options.put(name, args[i + 1]);
 		}
 		return options;
 	}
