@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -29,13 +31,14 @@ final class FigureJson {
 
 	private static final Unsure UNSURE = new Unsure();
 
-	/** Each enum's constants as their {@code @JsonProperty} spells them, by ordinal, looked up once per type. */
-	private static final ClassValue<String[]> NAMES = new ClassValue<>() {
+	/** Each enum's constants as their {@code @JsonProperty} spells them, looked up once per type. */
+	private static final ClassValue<Spellings> NAMES = new ClassValue<>() {
 
 		@Override
-		protected String[] computeValue(Class<?> type) {
+		protected Spellings computeValue(Class<?> type) {
 			Object[] constants = type.getEnumConstants();
 			String[] names = new String[constants.length];
+			Map<String, Object> byName = new HashMap<>();
 			for (Object constant : constants) {
 				String name = ((Enum<?>) constant).name();
 				try {
@@ -45,18 +48,9 @@ final class FigureJson {
 				catch (NoSuchFieldException ex) {
 					throw new IllegalStateException(ex);
 				}
+				byName.put(names[((Enum<?>) constant).ordinal()], constant);
 			}
-			return names;
-		}
-
-	};
-
-	/** Each enum's constants by ordinal, without the copy {@link Class#getEnumConstants} makes on every call. */
-	private static final ClassValue<Object[]> CONSTANTS = new ClassValue<>() {
-
-		@Override
-		protected Object[] computeValue(Class<?> type) {
-			return type.getEnumConstants();
+			return new Spellings(names, Map.copyOf(byName));
 		}
 
 	};
@@ -259,13 +253,11 @@ final class FigureJson {
 		if (text == null) {
 			return null;
 		}
-		String[] names = NAMES.get(type);
-		for (int i = 0; i < names.length; i++) {
-			if (names[i].equals(text)) {
-				return type.cast(CONSTANTS.get(type)[i]);
-			}
+		Object constant = NAMES.get(type).constants().get(text);
+		if (constant == null) {
+			throw UNSURE;
 		}
-		throw UNSURE;
+		return type.cast(constant);
 	}
 
 	/** Only the canonical layout, 8-4-4-4-12 hex digits: Jackson reads others (base64, for one) its own way. */
@@ -308,6 +300,10 @@ final class FigureJson {
 		return null;
 	}
 
+	/** An enum's constants as spelt in JSON: by ordinal for writing, by spelling for reading. */
+	private record Spellings(String[] byOrdinal, Map<String, Object> constants) {
+	}
+
 	/** Thrown, without a stack, where the JSON is anything but plainly a figure. */
 	private static final class Unsure extends RuntimeException {
 
@@ -348,7 +344,7 @@ final class FigureJson {
 
 	/** An enum constant as its {@code @JsonProperty} spells it. */
 	private static String name(Enum<?> constant) {
-		return NAMES.get(constant.getDeclaringClass())[constant.ordinal()];
+		return NAMES.get(constant.getDeclaringClass()).byOrdinal()[constant.ordinal()];
 	}
 
 }

@@ -121,11 +121,12 @@ public class SeriesUpdater {
 		Set<SeriesKey> touched = new LinkedHashSet<>();
 		for (FigureReported figure : applied) {
 			SeriesKey key = key(figure);
+			Indicator indicator = indicator(key);
 			NavigableMap<Integer, HeldSeries> ofPair = years.get(key.pair());
-			HeldSeries held0 = ofPair.computeIfAbsent(key.year(), (year) -> new HeldSeries(
-					new SeriesState(key.region(), key.indicator(), year, figure.unit(), null, null, "PENDING", null, now), 0));
+			HeldSeries held0 = ofPair.computeIfAbsent(key.year(), (year) -> new HeldSeries(new SeriesState(key.region(),
+					key.indicator(), year, indicator.unit().id(), null, null, "PENDING", null, now), 0));
 			SeriesState state = held0.state();
-			Figure candidate = held(figure, indicator(key));
+			Figure candidate = held(figure, indicator);
 			boolean target = figure.kind() == FigureKind.TARGET;
 			Figure current = target ? state.target() : state.actual();
 			if (current != null && CURRENCY.compare(candidate, current) <= 0) {
@@ -134,7 +135,7 @@ public class SeriesUpdater {
 			Figure newTarget = target ? candidate : state.target();
 			Figure newActual = target ? state.actual() : candidate;
 			Verdict verdict = evaluator.evaluate((newTarget != null) ? target(newTarget) : null,
-					(newActual != null) ? newActual.value() : null, indicator(key).better());
+					(newActual != null) ? newActual.value() : null, indicator.better());
 			state = new SeriesState(state.region(), state.indicator(), state.year(), state.unit(), newTarget, newActual,
 					verdict.name(), verdict.shortfall(), now);
 			ofPair.put(key.year(), new HeldSeries(state, held0.version()));
