@@ -59,12 +59,15 @@ public class AlertKeeper {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Book open(Collection<SeriesKey> series) {
-		return new Book(alerts.firingFor(series));
+		return new Book(byRegionIndicator(alerts.firingFor(series)));
 	}
 
-	/** Opens the alert book of series whose firing alerts the caller holds already, as they are stored. */
+	/**
+	 * Opens the alert book of regions' indicators whose firing alerts the caller holds already, as they are
+	 * stored; the lists are not changed.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Book resume(Collection<Alert> firing) {
+	public Book resume(Map<RegionIndicator, List<Alert>> firing) {
 		return new Book(firing);
 	}
 
@@ -73,18 +76,23 @@ public class AlertKeeper {
 		return byRegionIndicator(alerts.firingIn(pairs));
 	}
 
-	/** Alerts by the region's indicator they are on. */
-	public static Map<RegionIndicator, List<Alert>> byRegionIndicator(Collection<Alert> alerts) {
+	private static Map<RegionIndicator, List<Alert>> byRegionIndicator(Collection<Alert> alerts) {
 		Map<RegionIndicator, List<Alert>> byPair = new HashMap<>();
 		alerts.forEach((alert) -> byPair
 			.computeIfAbsent(new RegionIndicator(alert.region(), alert.indicator()), (p) -> new ArrayList<>()).add(alert));
 		return byPair;
 	}
 
-	/** The alerts of a set of series while one batch of changes is applied. */
+	/**
+	 * The alerts of a set of series while one batch of changes is applied. A batch holds every alert firing on
+	 * the regions' indicators it touches, few of which change: each region's indicator's alerts are searched
+	 * where they are, a few to a list, and copied only when one of them changes.
+	 */
 	public final class Book {
 
-		private final Map<Slot, Alert> firing = new HashMap<>();
+		private final Map<RegionIndicator, List<Alert>> firing;
+
+		private final Set<RegionIndicator> copied = new HashSet<>();
 
 		private final Map<UUID, Alert> inserted = new LinkedHashMap<>();
 
@@ -92,15 +100,10 @@ public class AlertKeeper {
 
 		private final List<AlertChanged> changes = new ArrayList<>();
 
-		private final Set<UUID> stored = new HashSet<>();
-
 		private List<Silence> activeSilences;
 
-		private Book(Collection<Alert> firing) {
-			firing.forEach((alert) -> {
-				this.firing.put(new Slot(alert.series(), alert.kind()), alert);
-				stored.add(alert.alertId());
-			});
+		private Book(Map<RegionIndicator, List<Alert>> firing) {
+			this.firing = new HashMap<>(firing);
 		}
 
 		/**
@@ -115,9 +118,9 @@ public class AlertKeeper {
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 			// Resolutions first: subscribers read "overdue resolved" before the miss that the same actual raised.
 			for (AlertKind kind : kinds) {
-				Alert current = firing.get(new Slot(key, kind));
+				Alert current = firing(key, kind);
 				if (current != null && !holding.containsKey(kind)) {
-					firing.remove(new Slot(key, kind));
+					put(key, current, null);
 					publish(alert(kind, key, AlertState.RESOLVED, target, actual,
 							(kind == AlertKind.TARGET_MISSED) ? shortfall : null, unit, null, current, now));
 				}
@@ -127,27 +130,65 @@ public class AlertKeeper {
 				if (condition == null) {
 					continue;
 				}
-				Slot slot = new Slot(key, kind);
-				Alert current = firing.get(slot);
+				Alert current = firing(key, kind);
 				// Most figures leave a firing alert's numbers as they were: then nothing is built, nothing written.
 				if (current != null && sameFacts(current, target, condition)) {
 					continue;
 				}
 				Alert next = alert(kind, key, AlertState.FIRING, target, condition.actualValue(), condition.shortfall(), unit,
 						condition, current, now);
-				if (current == null) {
-					firing.put(slot, publish(next));
-				}
-				else {
-					firing.put(slot, next);
-					write(next);
-				}
+				put(key, current, (current == null) ? raise(next) : write(next));
 			}
 		}
 
-		/** The alerts firing now, as they are written by {@link #flush()}. */
-		public Collection<Alert> firing() {
-			return firing.values();
+		/**
+		 * The alerts firing now on each region's indicator of the book, as they are written by {@link #flush()}:
+		 * the lists the book was opened with where none of their alerts changed.
+		 */
+		public Map<RegionIndicator, List<Alert>> firingByRegionIndicator() {
+			Map<RegionIndicator, List<Alert>> now = new HashMap<>(firing);
+			copied.forEach((pair) -> now.put(pair, List.copyOf(firing.get(pair))));
+			return now;
+		}
+
+		private Alert firing(SeriesKey key, AlertKind kind) {
+			for (Alert alert : firing.getOrDefault(key.pair(), List.of())) {
+				if (alert.year() == key.year() && alert.kind() == kind) {
+					return alert;
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * Puts {@code next} in the place of {@code current} among the alerts firing on a series' region and
+		 * indicator: a new alert where {@code current} is null, none where {@code next} is. The book's own copy of
+		 * them is made at the first change.
+		 */
+		private void put(SeriesKey key, Alert current, Alert next) {
+			RegionIndicator pair = key.pair();
+			if (copied.add(pair)) {
+				firing.put(pair, new ArrayList<>(firing.getOrDefault(pair, List.of())));
+			}
+			List<Alert> alerts = firing.get(pair);
+			if (current == null) {
+				alerts.add(next);
+			}
+			else if (next == null) {
+				alerts.remove(indexOf(alerts, current));
+			}
+			else {
+				alerts.set(indexOf(alerts, current), next);
+			}
+		}
+
+		private static int indexOf(List<Alert> alerts, Alert alert) {
+			for (int i = 0; i < alerts.size(); i++) {
+				if (alerts.get(i) == alert) {
+					return i;
+				}
+			}
+			throw new IllegalStateException("Alert " + alert.alertId() + " is not firing here");
 		}
 
 		/** Writes what changed: resolutions before new alerts (one firing alert per fingerprint), then the outbox in order. */
@@ -189,9 +230,15 @@ public class AlertKeeper {
 			return activeSilences.stream().anyMatch((silence) -> silence.matches(labels));
 		}
 
-		/** An alert read from the database is updated; one raised in this batch is inserted with its last state. */
+		/** A new alert: inserted with the last state it reaches in this batch. */
+		private Alert raise(Alert alert) {
+			inserted.put(alert.alertId(), alert);
+			return publish(alert);
+		}
+
+		/** An alert raised in this batch is inserted with its last state; any other was read, and is updated. */
 		private Alert write(Alert alert) {
-			(stored.contains(alert.alertId()) ? updated : inserted).put(alert.alertId(), alert);
+			(inserted.containsKey(alert.alertId()) ? inserted : updated).put(alert.alertId(), alert);
 			return alert;
 		}
 
@@ -208,10 +255,6 @@ public class AlertKeeper {
 			return (a == null) ? b == null : b != null && a.compareTo(b) == 0;
 		}
 
-	}
-
-	/** One kind of alert on one series: at most one fires at a time. */
-	private record Slot(SeriesKey series, AlertKind kind) {
 	}
 
 }

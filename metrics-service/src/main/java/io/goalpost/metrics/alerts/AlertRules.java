@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.function.Supplier;
 
 import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.Indicator.Better;
@@ -51,10 +52,11 @@ public class AlertRules {
 
 	/**
 	 * @param verdict how the series' actual stands against its target, as {@link TargetEvaluator} judged it
-	 * @param actualsByYear the actuals of the series' region and indicator by year, for the trend
+	 * @param actualsByYear the actuals of the series' region and indicator by year, for the trend: asked for only
+	 *        when a trend is needed, a series with a target and no actual
 	 */
 	public Map<AlertKind, AlertCondition> conditions(int year, Target target, BigDecimal actual, Verdict verdict,
-			Better better, NavigableMap<Integer, BigDecimal> actualsByYear, LocalDate today) {
+			Better better, Supplier<NavigableMap<Integer, BigDecimal>> actualsByYear, LocalDate today) {
 		Map<AlertKind, AlertCondition> holding = new EnumMap<>(AlertKind.class);
 		if (target == null) {
 			return holding;
@@ -68,7 +70,7 @@ public class AlertRules {
 		if (year <= lastOverdueYear(today)) {
 			holding.put(AlertKind.ACTUAL_OVERDUE, new AlertCondition(AlertKind.ACTUAL_OVERDUE, null, null, null));
 		}
-		TrendProjection.project(actualsByYear, year).ifPresent((projection) -> {
+		TrendProjection.project(actualsByYear.get(), year).ifPresent((projection) -> {
 			if (evaluator.evaluate(target, projection.value(), better) instanceof Verdict.Missed missed) {
 				holding.put(AlertKind.TARGET_AT_RISK, new AlertCondition(AlertKind.TARGET_AT_RISK, null, missed.shortfall(), projection));
 			}

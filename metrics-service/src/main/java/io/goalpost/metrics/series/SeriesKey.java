@@ -32,7 +32,7 @@ public record SeriesKey(String region, String indicator, int year) {
 	}
 
 	/** The series of this region and indicator, every year: what a trend is drawn through. */
-	RegionIndicator pair() {
+	public RegionIndicator pair() {
 		return new RegionIndicator(region, indicator);
 	}
 

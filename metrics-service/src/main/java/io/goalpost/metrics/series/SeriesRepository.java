@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.goalpost.contract.Source;
@@ -153,12 +155,12 @@ class SeriesRepository {
 	}
 
 	/** Every year of these regions' indicators, at the version read. */
-	Map<RegionIndicator, Map<Integer, HeldSeries>> ofPairs(Collection<RegionIndicator> pairs) {
-		Map<RegionIndicator, Map<Integer, HeldSeries>> held = new HashMap<>();
+	Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> ofPairs(Collection<RegionIndicator> pairs) {
+		Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> held = new HashMap<>();
 		if (!pairs.isEmpty()) {
 			jdbc.sql(OF_PAIRS).params(RegionIndicator.arrays(pairs)).query((rs, i) -> {
 				SeriesState state = state(rs, i);
-				return held.computeIfAbsent(new RegionIndicator(state.region(), state.indicator()), (p) -> new HashMap<>())
+				return held.computeIfAbsent(new RegionIndicator(state.region(), state.indicator()), (p) -> new TreeMap<>())
 					.put(state.year(), new HeldSeries(state, rs.getLong("version")));
 			}).list();
 		}

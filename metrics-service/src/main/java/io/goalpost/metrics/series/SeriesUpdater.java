@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,11 +111,12 @@ public class SeriesUpdater {
 		applied.forEach((figure) -> pairs.add(key(figure).pair()));
 		SeriesCache.Transaction held = cache.begin(pairs);
 		Map<RegionIndicator, HeldPair> before = hold(pairs);
+		// The batch's own copy of each region's indicator's years; the firing alerts are the book's to copy.
 		Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> years = new HashMap<>();
-		List<Alert> firing = new ArrayList<>();
+		Map<RegionIndicator, List<Alert>> firing = new HashMap<>();
 		before.forEach((pair, h) -> {
 			years.put(pair, new TreeMap<>(h.years()));
-			firing.addAll(h.firing());
+			firing.put(pair, h.firing());
 		});
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Review review = new Review(alerts.resume(firing), years, rules.today());
@@ -140,9 +142,6 @@ public class SeriesUpdater {
 					verdict.name(), verdict.shortfall(), now);
 			ofPair.put(key.year(), new HeldSeries(state, held0.version()));
 			touched.add(key);
-			if (!target) {
-				review.actualsOf(key.pair()).put(key.year(), newActual.value());
-			}
 			review.of(key, state, EnumSet.allOf(AlertKind.class));
 			if (!target) {
 				for (HeldSeries later : ofPair.tailMap(key.year(), false).values()) {
@@ -156,10 +155,10 @@ public class SeriesUpdater {
 		}
 		Set<RegionIndicator> moved = write(before, years, touched);
 		review.book().flush();
-		Map<RegionIndicator, List<Alert>> firingNow = AlertKeeper.byRegionIndicator(review.book().firing());
+		Map<RegionIndicator, List<Alert>> firingNow = review.book().firingByRegionIndicator();
 		Map<RegionIndicator, HeldPair> after = new HashMap<>();
 		before.forEach((pair, h) -> after.put(pair, new HeldPair(h.version() + (moved.contains(pair) ? 1 : 0),
-				Map.copyOf(years.get(pair)), List.copyOf(firingNow.getOrDefault(pair, List.of())))));
+				Collections.unmodifiableNavigableMap(years.get(pair)), firingNow.get(pair))));
 		held.written(after);
 		return applied.size();
 	}
@@ -180,10 +179,11 @@ public class SeriesUpdater {
 		if (!missing.isEmpty()) {
 			// The version first: whatever is written after it is read makes the write below fail, not go unseen.
 			Map<RegionIndicator, Long> pairVersions = series.pairVersions(missing);
-			Map<RegionIndicator, Map<Integer, HeldSeries>> stored = series.ofPairs(missing);
+			Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> stored = series.ofPairs(missing);
 			Map<RegionIndicator, List<Alert>> firing = alerts.firingIn(missing);
 			missing.forEach((pair) -> held.put(pair, new HeldPair(pairVersions.getOrDefault(pair, 0L),
-					stored.getOrDefault(pair, Map.of()), firing.getOrDefault(pair, List.of()))));
+					Collections.unmodifiableNavigableMap(stored.getOrDefault(pair, new TreeMap<>())),
+					firing.getOrDefault(pair, List.of()))));
 		}
 		return held;
 	}
@@ -237,8 +237,6 @@ public class SeriesUpdater {
 
 		private final Map<RegionIndicator, ? extends Map<Integer, HeldSeries>> years;
 
-		private final Map<RegionIndicator, NavigableMap<Integer, BigDecimal>> actuals = new HashMap<>();
-
 		private final LocalDate today;
 
 		Review(AlertKeeper.Book book, Map<RegionIndicator, ? extends Map<Integer, HeldSeries>> years, LocalDate today) {
@@ -253,18 +251,16 @@ public class SeriesUpdater {
 
 		/** The current actual of every year of a region's indicator, as the batch has moved them so far. */
 		NavigableMap<Integer, BigDecimal> actualsOf(RegionIndicator pair) {
-			return actuals.computeIfAbsent(pair, (p) -> {
-				NavigableMap<Integer, BigDecimal> byYear = new TreeMap<>();
-				Map<Integer, HeldSeries> ofPair = years.get(p);
-				if (ofPair != null) {
-					ofPair.forEach((year, held) -> {
-						if (held.state().actual() != null) {
-							byYear.put(year, held.state().actual().value());
-						}
-					});
-				}
-				return byYear;
-			});
+			NavigableMap<Integer, BigDecimal> byYear = new TreeMap<>();
+			Map<Integer, HeldSeries> ofPair = years.get(pair);
+			if (ofPair != null) {
+				ofPair.forEach((year, held) -> {
+					if (held.state().actual() != null) {
+						byYear.put(year, held.state().actual().value());
+					}
+				});
+			}
+			return byYear;
 		}
 
 		/** Brings the alerts of these kinds on one series in line with its state. */
@@ -272,7 +268,7 @@ public class SeriesUpdater {
 			Target target = (state.target() != null) ? target(state.target()) : null;
 			BigDecimal actual = (state.actual() != null) ? state.actual().value() : null;
 			Map<AlertKind, AlertCondition> holding = rules.conditions(key.year(), target, actual,
-					Verdict.of(state.verdict(), state.shortfall()), indicator(key).better(), actualsOf(key.pair()), today);
+					Verdict.of(state.verdict(), state.shortfall()), indicator(key).better(), () -> actualsOf(key.pair()), today);
 			book.reconcile(key, target, actual, state.shortfall(), state.unit(), holding, kinds);
 		}
 

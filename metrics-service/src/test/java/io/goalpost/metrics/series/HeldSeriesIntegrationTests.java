@@ -2,6 +2,8 @@ package io.goalpost.metrics.series;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import io.goalpost.contract.AlertKind;
@@ -52,6 +54,9 @@ class HeldSeriesIntegrationTests {
 
 	@Autowired
 	AlertSweeper sweeper;
+
+	@Autowired
+	SeriesUpdater updater;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -115,6 +120,48 @@ class HeldSeriesIntegrationTests {
 		assertThat(jdbc.sql("SELECT silenced FROM alert").query(Boolean.class).single()).isFalse();
 		assertThat(sweeper.releaseSilenced()).as("nothing left to release").isZero();
 		assertThat(AlertChanges.of(alerts, key)).as("fired once").hasSize(1);
+	}
+
+	@Test
+	void aBatchThatRaisesRefreshesResolvesAndRaisesAgainLeavesWhatFiguresOneAtATimeWould() {
+		// Applied directly, each list one transaction: a batch as a poll would bring it, whatever the consumers do.
+		String pair = "hubei:rd_intensity:";
+		updater.applyAll(received(target("hubei", "rd_intensity", 2034, Comparator.GTE, "2.5", "percent", "2034-01-10"),
+				target("hubei", "rd_intensity", 2035, Comparator.GTE, "2.6", "percent", "2035-01-10"),
+				actual("hubei", "rd_intensity", 2034, "2.0", "percent", FigureStatus.FINAL, "2035-01-20")));
+		AlertChanges.await(alerts, pair + 2034, AlertKind.TARGET_MISSED, AlertState.FIRING);
+
+		// 2034's alert stays as held, untouched; 2035's is raised, refreshed, resolved and raised again.
+		updater.applyAll(received(actual("hubei", "rd_intensity", 2035, "2.1", "percent", FigureStatus.ESTIMATE, "2036-01-05"),
+				actual("hubei", "rd_intensity", 2035, "2.2", "percent", FigureStatus.ESTIMATE, "2036-01-06"),
+				actual("hubei", "rd_intensity", 2035, "2.7", "percent", FigureStatus.PRELIMINARY, "2036-01-07"),
+				actual("hubei", "rd_intensity", 2035, "2.3", "percent", FigureStatus.FINAL, "2036-01-08")));
+		assertThat(firing("hubei", "rd_intensity")).containsExactly("2034 2.0", "2035 2.3");
+
+		// The next batch starts from what the last one left held: both resolve, and nothing else changes.
+		updater.applyAll(received(actual("hubei", "rd_intensity", 2034, "2.5", "percent", FigureStatus.FINAL, "2036-02-01"),
+				actual("hubei", "rd_intensity", 2035, "2.6", "percent", FigureStatus.FINAL, "2036-02-01")));
+		assertThat(firing("hubei", "rd_intensity")).isEmpty();
+		await().atMost(WAIT).until(() -> AlertChanges.of(alerts, pair + 2035).size() == 4);
+		assertThat(AlertChanges.of(alerts, pair + 2035))
+			.extracting((change) -> change.state() + " " + change.actualValue().toPlainString())
+			.containsExactly("FIRING 2.1", "RESOLVED 2.7", "FIRING 2.3", "RESOLVED 2.6");
+		assertThat(AlertChanges.of(alerts, pair + 2034))
+			.extracting((change) -> change.state() + " " + change.actualValue().toPlainString())
+			.containsExactly("FIRING 2.0", "RESOLVED 2.5");
+		assertThat(jdbc.sql("SELECT count(*) FROM alert WHERE region = 'hubei' AND indicator = 'rd_intensity'")
+			.query(Long.class).single()).as("one row per firing").isEqualTo(3);
+	}
+
+	private List<String> firing(String region, String indicator) {
+		return jdbc.sql("SELECT year, actual_value FROM alert WHERE state = 'FIRING' AND region = ? AND indicator = ? ORDER BY year")
+			.params(region, indicator)
+			.query((rs, i) -> rs.getInt("year") + " " + rs.getBigDecimal("actual_value").toPlainString())
+			.list();
+	}
+
+	private static List<Received> received(FigureReported... figures) {
+		return Arrays.stream(figures).map((figure) -> new Received(figure, 0, 0)).toList();
 	}
 
 	private String verdict(String region, String indicator, int year) {
