@@ -31,6 +31,8 @@ public final class Infrastructure {
 
 	private static Postgres postgres;
 
+	private static Boolean docker;
+
 	private Infrastructure() {
 	}
 
@@ -96,22 +98,31 @@ public final class Infrastructure {
 		return prefix + "_" + ProcessHandle.current().pid() + "_" + names.incrementAndGet();
 	}
 
+	/** Decided once, under the lock of {@link #kafka()} and {@link #postgres()}: both run the same way. */
 	private static boolean useDocker() {
-		String forced = System.getenv().getOrDefault("GOALPOST_TEST_INFRA", "").toLowerCase(Locale.ROOT);
-		return switch (forced) {
-			case "docker" -> true;
-			case "embedded" -> false;
-			default -> dockerAnswers();
-		};
+		if (docker == null) {
+			String forced = System.getenv().getOrDefault("GOALPOST_TEST_INFRA", "").toLowerCase(Locale.ROOT);
+			docker = switch (forced) {
+				case "docker" -> true;
+				case "embedded" -> false;
+				default -> dockerAnswers();
+			};
+		}
+		return docker;
 	}
 
 	private static boolean dockerAnswers() {
+		boolean answers;
 		try {
-			return DockerClientFactory.instance().isDockerAvailable();
+			answers = DockerClientFactory.instance().isDockerAvailable();
 		}
 		catch (RuntimeException ex) {
-			return false;
+			answers = false;
 		}
+		if (!answers) {
+			log.info("No Docker engine answered: Kafka and PostgreSQL run embedded (GOALPOST_TEST_INFRA=docker requires Docker)");
+		}
+		return answers;
 	}
 
 	/** A running broker. */
