@@ -74,6 +74,9 @@ public final class PipelineHarness {
 
 	private static org.apache.kafka.clients.admin.Admin admin;
 
+	/** Started at the first use, stopped when the harness exits. */
+	private static BrokerProcess broker;
+
 	private final int warmup;
 
 	/** The figures of the throughput phase; {@link #warming}'s come first, untimed. */
@@ -150,6 +153,7 @@ public final class PipelineHarness {
 		say(("Goalpost pipeline benchmark: %,d figures over %,d series after %,d to warm up, %.0f%% of actuals changing an"
 				+ " alert, %s, %d cores").formatted(figures, workload.series(), warmup, 100 * workload.alertShare(), LocalDate.now(),
 						Runtime.getRuntime().availableProcessors()));
+		say("Broker at %s, in a JVM of its own".formatted(bootstrap()));
 		List<byte[]> warmupEvents = events(warming, warmup);
 		List<byte[]> events = events(workload, figures);
 		kafkaLimit(warming, warmupEvents, false);
@@ -205,7 +209,7 @@ public final class PipelineHarness {
 	/** Kafka's raw rate for the same records: produced and consumed by plain clients, first send to last receipt. */
 	private double kafkaLimit(Workload of, List<byte[]> events, boolean timed) throws Exception {
 		String topic = "bench-raw-" + UUID.randomUUID();
-		Infrastructure.createTopics(6, topic);
+		Infrastructure.createTopics(bootstrap(), 6, topic);
 		AtomicLong consumed = new AtomicLong();
 		long start = System.nanoTime();
 		CompletableFuture<Void> consumer = CompletableFuture.runAsync(() -> {
@@ -543,7 +547,7 @@ public final class PipelineHarness {
 
 	private static String freshTopics() {
 		String topic = "bench-figures-" + UUID.randomUUID();
-		Infrastructure.createTopics(6, topic, topic + "-dlt", alertsTopic(topic));
+		Infrastructure.createTopics(bootstrap(), 6, topic, topic + "-dlt", alertsTopic(topic));
 		return topic;
 	}
 
@@ -640,8 +644,16 @@ public final class PipelineHarness {
 		return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
 	}
 
-	private static String bootstrap() {
-		return Infrastructure.kafka().bootstrapServers();
+	private static synchronized String bootstrap() {
+		if (broker == null) {
+			try {
+				broker = BrokerProcess.start();
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new IllegalStateException("Could not start the broker", ex);
+			}
+		}
+		return broker.bootstrapServers();
 	}
 
 	private static double seconds(long startNanos) {

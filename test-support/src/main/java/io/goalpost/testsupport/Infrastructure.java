@@ -76,9 +76,14 @@ public final class Infrastructure {
 	 * can be left retrying a batch the broker has in fact appended.
 	 */
 	public static void createTopics(int partitions, String... names) {
+		createTopics(kafka().bootstrapServers(), partitions, names);
+	}
+
+	/** As {@link #createTopics(int, String...)}, on the broker at {@code bootstrapServers}. */
+	public static void createTopics(String bootstrapServers, int partitions, String... names) {
 		java.util.List<String> topics = java.util.List.of(names);
 		try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin
-			.create(java.util.Map.of("bootstrap.servers", kafka().bootstrapServers()))) {
+			.create(java.util.Map.of("bootstrap.servers", bootstrapServers))) {
 			admin.createTopics(topics.stream()
 				.map((name) -> new org.apache.kafka.clients.admin.NewTopic(name, partitions, (short) 1))
 				.toList()).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
