@@ -401,7 +401,6 @@ public final class PipelineHarness {
 		}
 	}
 
-	/** Polls until the condition holds or the time is up. @return whether it held */
 	/** Whether every queued alert change is on the topics: the relay deletes a change once the broker has it. */
 	private static boolean outboxEmpty(Statement sql) throws SQLException {
 		try (ResultSet pending = sql.executeQuery("SELECT count(*) FROM alert_outbox")) {
@@ -410,6 +409,7 @@ public final class PipelineHarness {
 		}
 	}
 
+	/** Polls until the condition holds or the time is up. @return whether it held */
 	private static boolean waitUntil(Duration limit, java.util.concurrent.Callable<Boolean> condition) throws Exception {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (!condition.call()) {
