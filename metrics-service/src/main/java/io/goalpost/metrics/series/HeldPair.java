@@ -1,5 +1,6 @@
 package io.goalpost.metrics.series;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 
@@ -13,6 +14,7 @@ import io.goalpost.metrics.alerts.Alert;
 record HeldPair(long version, NavigableMap<Integer, HeldSeries> years, List<Alert> firing) {
 
 	HeldPair {
+		years = Collections.unmodifiableNavigableMap(years);
 		firing = List.copyOf(firing);
 	}
 

@@ -158,7 +158,7 @@ public class SeriesUpdater {
 		Map<RegionIndicator, List<Alert>> firingNow = review.book().firingByRegionIndicator();
 		Map<RegionIndicator, HeldPair> after = new HashMap<>();
 		before.forEach((pair, h) -> after.put(pair, new HeldPair(h.version() + (moved.contains(pair) ? 1 : 0),
-				Collections.unmodifiableNavigableMap(years.get(pair)), firingNow.get(pair))));
+				years.get(pair), firingNow.get(pair))));
 		held.written(after);
 		return applied.size();
 	}
@@ -182,8 +182,7 @@ public class SeriesUpdater {
 			Map<RegionIndicator, NavigableMap<Integer, HeldSeries>> stored = series.ofPairs(missing);
 			Map<RegionIndicator, List<Alert>> firing = alerts.firingIn(missing);
 			missing.forEach((pair) -> held.put(pair, new HeldPair(pairVersions.getOrDefault(pair, 0L),
-					Collections.unmodifiableNavigableMap(stored.getOrDefault(pair, new TreeMap<>())),
-					firing.getOrDefault(pair, List.of()))));
+					stored.getOrDefault(pair, Collections.emptyNavigableMap()), firing.getOrDefault(pair, List.of()))));
 		}
 		return held;
 	}
