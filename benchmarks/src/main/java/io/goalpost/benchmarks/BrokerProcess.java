@@ -16,7 +16,7 @@ import io.goalpost.testsupport.Infrastructure;
  * would otherwise stop the broker too. The broker is the tests' (Infrastructure's choice: a container where
  * Docker runs, else Kafka's own in the JVM); this class's {@link #main} runs it and writes its address.
  */
-final class BrokerProcess implements AutoCloseable {
+final class BrokerProcess {
 
 	/** Kafka's start script's heap and collector settings ({@code kafka-server-start.sh}, {@code kafka-run-class.sh}). */
 	private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
@@ -35,7 +35,7 @@ final class BrokerProcess implements AutoCloseable {
 		Path address = Files.createTempFile("goalpost-broker-", ".address");
 		Files.delete(address);
 		File log = Files.createTempFile("goalpost-broker-", ".log").toFile();
-		List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+		List<String> command = new java.util.ArrayList<>(List.of(ServiceProcess.java()));
 		command.addAll(JVM_OPTIONS);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(), address.toString()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -56,17 +56,9 @@ final class BrokerProcess implements AutoCloseable {
 		return bootstrapServers;
 	}
 
-	@Override
-	public void close() {
-		stop();
-	}
-
 	private void stop() {
-		process.destroy();
 		try {
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
+			ServiceProcess.stop(process);
 		}
 		catch (InterruptedException ex) {
 			process.destroyForcibly();

@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx" + heap));
+		List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
 		// Extra JVM options for the services under test, a flight recording for example.
 		String options = System.getenv().getOrDefault("GOALPOST_BENCH_JVM_OPTIONS", "").strip();
 		if (!options.isEmpty()) {
@@ -111,6 +111,16 @@ final class ServiceProcess implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
+		stop(process);
+	}
+
+	/** The java command of this JVM, for the JVMs the harness starts beside it. */
+	static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	/** Asks a JVM the harness started to stop, as SIGTERM does, and kills it if it has not within 30 s. */
+	static void stop(Process process) throws InterruptedException {
 		process.destroy();
 		if (!process.waitFor(30, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
