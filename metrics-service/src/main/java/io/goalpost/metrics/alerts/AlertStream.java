@@ -3,6 +3,7 @@ package io.goalpost.metrics.alerts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,12 +13,16 @@ import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.Topics;
 import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -26,9 +31,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Relays the alert topic to server-sent event subscribers of this instance. It reads the topic, not this
  * instance's own changes, so a subscriber hears of every published change whichever instance made it: each
  * instance reads all partitions in a consumer group of its own, from the end.
+ * <p>
+ * It reads only while someone listens: with no subscriber its consumer is paused, so an instance that
+ * nobody watches does not fetch and parse every alert change. A subscriber hears the changes published
+ * from the moment it subscribed: when the first one comes, the consumer moves to that moment and resumes,
+ * and anything older that a consumer still had in hand is not sent to it.
  */
 @Component
-class AlertStream {
+class AlertStream extends AbstractConsumerSeekAware {
 
 	static final String LISTENER_ID = "alert-stream";
 
@@ -39,22 +49,45 @@ class AlertStream {
 
 	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
+	/** Held while the first subscriber comes or the last one goes, so that pausing and resuming keep in step. */
+	private final Object turn = new Object();
+
+	private final KafkaListenerEndpointRegistry listeners;
+
+	AlertStream(KafkaListenerEndpointRegistry listeners) {
+		this.listeners = listeners;
+	}
+
 	SseEmitter subscribe(AlertFilter filter) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
-		Subscriber subscriber = new Subscriber(emitter, filter);
-		emitter.onCompletion(() -> subscribers.remove(subscriber));
-		emitter.onTimeout(() -> subscribers.remove(subscriber));
-		emitter.onError((ex) -> subscribers.remove(subscriber));
-		subscribers.add(subscriber);
+		// Wall-clock time, as the relay's producer stamps the records it is compared with.
+		Subscriber subscriber = new Subscriber(emitter, filter, System.currentTimeMillis());
+		emitter.onCompletion(() -> remove(subscriber));
+		emitter.onTimeout(() -> remove(subscriber));
+		emitter.onError((ex) -> remove(subscriber));
+		synchronized (this.turn) {
+			if (subscribers.isEmpty()) {
+				seekToTimestamp(subscriber.since());
+				container().resume();
+			}
+			subscribers.add(subscriber);
+		}
 		send(subscriber, SseEmitter.event().comment("subscribed"));
 		return emitter;
 	}
 
-	int subscribers() {
-		return subscribers.size();
+	/** The consumer starts paused unless someone is listening already. */
+	@Override
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		super.onPartitionsAssigned(assignments, callback);
+		synchronized (this.turn) {
+			if (subscribers.isEmpty()) {
+				container().pause();
+			}
+		}
 	}
 
-	// A poll at a time: with no subscriber, a batch of changes costs one call.
+	// A poll at a time: a batch that no subscriber wants costs one call.
 	@KafkaListener(id = LISTENER_ID, topics = "${goalpost.topics.alerts:" + Topics.ALERTS + "}",
 			groupId = "goalpost-alert-stream-#{T(java.util.UUID).randomUUID()}", properties = "auto.offset.reset=latest",
 			batch = "true")
@@ -63,7 +96,7 @@ class AlertStream {
 	}
 
 	private void relay(ConsumerRecord<String, byte[]> record) {
-		if (subscribers.isEmpty() || record.value() == null) {
+		if (record.value() == null || subscribers.stream().noneMatch((subscriber) -> subscriber.hears(record))) {
 			return;
 		}
 		AlertChanged change;
@@ -77,7 +110,7 @@ class AlertStream {
 		}
 		String data = new String(record.value(), StandardCharsets.UTF_8);
 		for (Subscriber subscriber : subscribers) {
-			if (subscriber.filter().matches(change)) {
+			if (subscriber.hears(record) && subscriber.filter().matches(change)) {
 				send(subscriber, SseEmitter.event()
 					.id(CloudEventRecords.header(record, EventTypes.HEADER_ID))
 					.name(change.eventType())
@@ -104,12 +137,30 @@ class AlertStream {
 			subscriber.emitter().send(event);
 		}
 		catch (IOException | IllegalStateException ex) {
-			subscribers.remove(subscriber);
+			remove(subscriber);
 			subscriber.emitter().completeWithError(ex);
 		}
 	}
 
-	private record Subscriber(SseEmitter emitter, AlertFilter filter) {
+	private void remove(Subscriber subscriber) {
+		synchronized (this.turn) {
+			if (subscribers.remove(subscriber) && subscribers.isEmpty()) {
+				container().pause();
+			}
+		}
+	}
+
+	private MessageListenerContainer container() {
+		return listeners.getListenerContainer(LISTENER_ID);
+	}
+
+	/** @param since when it subscribed, in epoch milliseconds: it hears of changes published from then on */
+	private record Subscriber(SseEmitter emitter, AlertFilter filter, long since) {
+
+		boolean hears(ConsumerRecord<?, ?> record) {
+			return record.timestamp() >= since;
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.goalpost.metrics.alerts;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -47,6 +48,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -90,6 +92,9 @@ class AlertModelIntegrationTests {
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	AlertStream stream;
 
 	@Autowired
 	JsonMapper json;
@@ -224,28 +229,78 @@ class AlertModelIntegrationTests {
 
 	@Test
 	void streamsPublishedChangesThatPassTheFilterAsServerSentEvents() throws Exception {
+		Subscription subscription = subscribe("kind=target_missed&region=wuhan");
+
+		send(target("wuhan", "high_tech_enterprises", 2022, Comparator.GT, "10000", "count", "2022-01-20"));
+		send(actual("wuhan", "high_tech_enterprises", 2022, "9000", "count", FigureStatus.FINAL, "2023-01-20"));
+
+		await().atMost(WAIT).until(() -> !subscription.data().isEmpty());
+		subscription.close();
+		AlertChanged streamed = subscription.data().getFirst();
+		assertThat(streamed.kind()).as("the overdue alert before it is filtered out").isEqualTo(AlertKind.TARGET_MISSED);
+		assertThat(streamed.region()).isEqualTo("wuhan");
+		assertThat(subscription.lines()).contains("event:goalpost.alert.fired.v2");
+	}
+
+	@Test
+	void readsTheAlertTopicOnlyWhileSomeoneListensAndFromWhenTheyCame() throws Exception {
+		MessageListenerContainer reader = listeners.getListenerContainer(AlertStream.LISTENER_ID);
+		// A stream closed by an earlier test is noticed at the next write to it.
+		await().atMost(WAIT).until(() -> {
+			stream.heartbeat();
+			return reader.isContainerPaused();
+		});
+		send(target("hefei", "high_tech_enterprises", 2022, Comparator.GT, "10000", "count", "2022-01-20"));
+		send(actual("hefei", "high_tech_enterprises", 2022, "9000", "count", FigureStatus.FINAL, "2023-01-20"));
+		awaitAlert("hefei:high_tech_enterprises:2022", AlertKind.TARGET_MISSED, AlertState.FIRING);
+
+		Subscription subscription = subscribe("kind=target_missed");
+		await().atMost(WAIT).until(() -> !reader.isContainerPaused());
+		send(target("hangzhou", "high_tech_enterprises", 2022, Comparator.GT, "10000", "count", "2022-01-20"));
+		send(actual("hangzhou", "high_tech_enterprises", 2022, "9000", "count", FigureStatus.FINAL, "2023-01-20"));
+
+		await().atMost(WAIT).until(() -> !subscription.data().isEmpty());
+		assertThat(subscription.data()).extracting(AlertChanged::region)
+			.as("the miss published before the subscriber came is not streamed to it")
+			.containsExactly("hangzhou");
+		subscription.close();
+		await().atMost(WAIT).until(() -> {
+			stream.heartbeat();
+			return reader.isContainerPaused();
+		});
+	}
+
+	/** An open server-sent event stream of alert changes and the lines read from it so far. */
+	private record Subscription(HttpResponse<InputStream> response, List<String> lines) {
+
+		List<AlertChanged> data() {
+			return lines.stream()
+				.filter((line) -> line.startsWith("data:"))
+				.map((line) -> EventCodec.read(line.substring("data:".length()).getBytes(StandardCharsets.UTF_8),
+						AlertChanged.class))
+				.toList();
+		}
+
+		void close() throws IOException {
+			response.body().close();
+		}
+
+	}
+
+	private Subscription subscribe(String query) throws Exception {
 		List<String> lines = new CopyOnWriteArrayList<>();
 		HttpResponse<InputStream> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream?kind=target_missed&region=wuhan"))
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream?" + query))
 				.header("Accept", "text/event-stream")
 				.build(), HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(response.statusCode()).isEqualTo(200);
 		CompletableFuture.runAsync(() -> new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))
 			.lines()
 			.forEach(lines::add));
+		// Subscribed once the stream's first comment is read; its consumer is then assigned and reading.
+		await().atMost(WAIT).until(() -> lines.contains(":subscribed"));
 		await().atMost(WAIT).until(() -> !listeners.getListenerContainer(AlertStream.LISTENER_ID).getAssignedPartitions().isEmpty());
-
-		send(target("wuhan", "high_tech_enterprises", 2022, Comparator.GT, "10000", "count", "2022-01-20"));
-		send(actual("wuhan", "high_tech_enterprises", 2022, "9000", "count", FigureStatus.FINAL, "2023-01-20"));
-
-		await().atMost(WAIT).until(() -> lines.stream().anyMatch((line) -> line.startsWith("data:")));
-		response.body().close();
-		List<String> data = lines.stream().filter((line) -> line.startsWith("data:")).toList();
-		AlertChanged streamed = EventCodec.read(data.getFirst().substring("data:".length()).getBytes(StandardCharsets.UTF_8),
-				AlertChanged.class);
-		assertThat(streamed.kind()).as("the overdue alert before it is filtered out").isEqualTo(AlertKind.TARGET_MISSED);
-		assertThat(streamed.region()).isEqualTo("wuhan");
-		assertThat(lines).contains("event:goalpost.alert.fired.v2");
+		return new Subscription(response, lines);
 	}
 
 	private void send(FigureReported figure) {
