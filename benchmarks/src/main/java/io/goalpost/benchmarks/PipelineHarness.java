@@ -458,11 +458,16 @@ public final class PipelineHarness {
 	/** For each alert fired: its arrival on the topic less the send of the last figure of its series before it fired. */
 	private static List<Long> alertLatencies(Statement sql, Map<String, Instant> received, Instant from, Instant to) throws Exception {
 		Map<String, Instant> causes = new HashMap<>();
-		try (ResultSet fired = sql.executeQuery("""
+		// An alert caused in the window started after the window began (its figure was sent, then stored, then
+		// raised it): only those are matched to their figures, not every alert of the run. A second of margin
+		// for the service's and the harness's clocks.
+		try (java.sql.PreparedStatement query = sql.getConnection().prepareStatement("""
 				SELECT a.alert_id || ':firing', (SELECT max(f.reported_at) FROM figure_event f
 				        WHERE f.region = a.region AND f.indicator = a.indicator AND f.year = a.year
 				          AND f.received_at <= a.starts_at) AS caused_at
-				FROM alert a WHERE a.published_state IS NOT NULL""")) {
+				FROM alert a WHERE a.published_state IS NOT NULL AND a.starts_at >= ?""")) {
+			query.setObject(1, from.minusSeconds(1).atOffset(java.time.ZoneOffset.UTC));
+			ResultSet fired = query.executeQuery();
 			while (fired.next()) {
 				Instant causedAt = fired.getTimestamp(2).toInstant();
 				if (!causedAt.isBefore(from) && !causedAt.isAfter(to)) {
