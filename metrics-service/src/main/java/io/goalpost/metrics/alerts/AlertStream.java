@@ -137,8 +137,10 @@ class AlertStream extends AbstractConsumerSeekAware {
 			subscriber.emitter().send(event);
 		}
 		catch (IOException | IllegalStateException ex) {
+			// The client is gone, or its stream already ended: the servlet container ends the request itself, and
+			// completing it again from this thread throws (Tomcat: "after an error had occurred"), which would cut
+			// short the relay or heartbeat to every other subscriber.
 			remove(subscriber);
-			subscriber.emitter().completeWithError(ex);
 		}
 	}
 
