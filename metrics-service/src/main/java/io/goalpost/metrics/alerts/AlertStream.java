@@ -96,7 +96,11 @@ class AlertStream extends AbstractConsumerSeekAware {
 	}
 
 	private void relay(ConsumerRecord<String, byte[]> record) {
-		if (record.value() == null || subscribers.stream().noneMatch((subscriber) -> subscriber.hears(record))) {
+		if (record.value() == null) {
+			return;
+		}
+		List<Subscriber> hearing = subscribers.stream().filter((subscriber) -> subscriber.hears(record)).toList();
+		if (hearing.isEmpty()) {
 			return;
 		}
 		AlertChanged change;
@@ -109,8 +113,8 @@ class AlertStream extends AbstractConsumerSeekAware {
 			return;
 		}
 		String data = new String(record.value(), StandardCharsets.UTF_8);
-		for (Subscriber subscriber : subscribers) {
-			if (subscriber.hears(record) && subscriber.filter().matches(change)) {
+		for (Subscriber subscriber : hearing) {
+			if (subscriber.filter().matches(change)) {
 				send(subscriber, SseEmitter.event()
 					.id(CloudEventRecords.header(record, EventTypes.HEADER_ID))
 					.name(change.eventType())

@@ -245,11 +245,7 @@ class AlertModelIntegrationTests {
 	@Test
 	void readsTheAlertTopicOnlyWhileSomeoneListensAndFromWhenTheyCame() throws Exception {
 		MessageListenerContainer reader = listeners.getListenerContainer(AlertStream.LISTENER_ID);
-		// A stream closed by an earlier test is noticed at the next write to it.
-		await().atMost(WAIT).until(() -> {
-			stream.heartbeat();
-			return reader.isContainerPaused();
-		});
+		awaitPaused(reader);
 		send(target("hefei", "high_tech_enterprises", 2022, Comparator.GT, "10000", "count", "2022-01-20"));
 		send(actual("hefei", "high_tech_enterprises", 2022, "9000", "count", FigureStatus.FINAL, "2023-01-20"));
 		awaitAlert("hefei:high_tech_enterprises:2022", AlertKind.TARGET_MISSED, AlertState.FIRING);
@@ -264,6 +260,11 @@ class AlertModelIntegrationTests {
 			.as("the miss published before the subscriber came is not streamed to it")
 			.containsExactly("hangzhou");
 		subscription.close();
+		awaitPaused(reader);
+	}
+
+	/** Until the stream's consumer is paused: a closed stream, this test's or an earlier one's, is noticed at a write. */
+	private void awaitPaused(MessageListenerContainer reader) {
 		await().atMost(WAIT).until(() -> {
 			stream.heartbeat();
 			return reader.isContainerPaused();
