@@ -165,7 +165,8 @@ public final class PipelineHarness {
 		kafkaLimit(warming, warmupEvents, false);
 		double kafka = kafkaLimit(workload, events, true);
 		double postgres = postgresLimit();
-		double ceiling = ceiling(kafka, postgres);
+		double lowerLimit = Math.min(kafka, postgres);
+		double ceiling = ceiling(kafka, postgres, lowerLimit);
 		double goalpost;
 		// One service for the throughput and the latency phases: the latency is that of a service the
 		// throughput phase has warmed up (a fresh JVM spends most of a core on its JIT compiler at first).
@@ -178,7 +179,7 @@ public final class PipelineHarness {
 			// A fresh JVM compiles for its first half minute or more: what is timed is a service that has run.
 			produce(topic, warming, warmupEvents);
 			waitUntil(Duration.ofMinutes(30), () -> committed(topic) >= warmup);
-			goalpost = endToEnd(metrics, database, topic, events, warmup, Math.min(kafka, postgres), ceiling);
+			goalpost = endToEnd(metrics, database, topic, events, warmup, lowerLimit, ceiling);
 			long stored = warmup + events.size();
 			Workload phase = workload;
 			if (settle > 0) {
@@ -210,8 +211,8 @@ public final class PipelineHarness {
 				workload.series(), LocalDate.now(), Runtime.getRuntime().availableProcessors()));
 		say("Plot: " + plot);
 		say(String.format(Locale.ROOT, "Goalpost end to end: %.0f figures/s = %.3f of the lower machine limit (%.0f/s), %.3f of"
-				+ " the ceiling for a service that cost nothing (%.0f/s)", goalpost, goalpost / Math.min(kafka, postgres),
-				Math.min(kafka, postgres), goalpost / ceiling, ceiling));
+				+ " the ceiling for a service that cost nothing (%.0f/s)", goalpost, goalpost / lowerLimit, lowerLimit,
+				goalpost / ceiling, ceiling));
 	}
 
 	/**
@@ -220,11 +221,11 @@ public final class PipelineHarness {
 	 * on the broker and its clients and 1/postgres on the database, so a service that cost nothing would
 	 * reach 1 / (1/kafka + 1/postgres); what it costs itself comes on top.
 	 */
-	private double ceiling(double kafka, double postgres) {
+	private double ceiling(double kafka, double postgres, double lowerLimit) {
 		double ceiling = 1 / (1 / kafka + 1 / postgres);
 		row("ceiling: a service that cost nothing (derived)", ceiling, String.format(Locale.ROOT,
 				"1 / (1/Kafka + 1/PostgreSQL): both limits' work on the same cores; %.2f of the lower limit",
-				ceiling / Math.min(kafka, postgres)));
+				ceiling / lowerLimit));
 		return ceiling;
 	}
 
@@ -461,13 +462,11 @@ public final class PipelineHarness {
 		// An alert caused in the window started after the window began (its figure was sent, then stored, then
 		// raised it): only those are matched to their figures, not every alert of the run. A second of margin
 		// for the service's and the harness's clocks.
-		try (java.sql.PreparedStatement query = sql.getConnection().prepareStatement("""
+		try (ResultSet fired = sql.executeQuery("""
 				SELECT a.alert_id || ':firing', (SELECT max(f.reported_at) FROM figure_event f
 				        WHERE f.region = a.region AND f.indicator = a.indicator AND f.year = a.year
 				          AND f.received_at <= a.starts_at) AS caused_at
-				FROM alert a WHERE a.published_state IS NOT NULL AND a.starts_at >= ?""")) {
-			query.setObject(1, from.minusSeconds(1).atOffset(java.time.ZoneOffset.UTC));
-			ResultSet fired = query.executeQuery();
+				FROM alert a WHERE a.published_state IS NOT NULL AND a.starts_at >= '%s'""".formatted(from.minusSeconds(1)))) {
 			while (fired.next()) {
 				Instant causedAt = fired.getTimestamp(2).toInstant();
 				if (!causedAt.isBefore(from) && !causedAt.isAfter(to)) {
