@@ -1,7 +1,7 @@
 package io.goalpost.benchmarks;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,9 +16,9 @@ import java.util.concurrent.ExecutorService;
 
 import io.goalpost.contract.FigureKind;
 import io.goalpost.contract.FigureReported;
-import io.goalpost.contract.Source;
-import io.goalpost.metrics.series.Figure;
+import io.goalpost.metrics.series.Received;
 import io.goalpost.metrics.series.SeriesKey;
+import io.goalpost.metrics.series.Unnest;
 import io.goalpost.testsupport.Infrastructure;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
@@ -27,15 +27,11 @@ import org.postgresql.PGConnection;
  * PostgreSQL's rate for the writes Goalpost makes of each figure, done without Goalpost: into the schema
  * metrics-service migrates (its Flyway scripts, so the same columns and indexes), each batch of figures
  * stored whole and the state of every series it touches upserted, one transaction per batch. Rows go by
- * {@code COPY}, the figures straight into their table and the series through a staging table (COPY has no
- * {@code ON CONFLICT}); as many connections as the service has consumers, each with series of its own, as
+ * {@code COPY}, the figures straight into their table, each row as the service writes it ({@link Received#ROWS}),
+ * and the series through a staging table (COPY has no {@code ON CONFLICT}); as many connections as the service has consumers, each with series of its own, as
  * partitions would give them.
  */
 final class PostgresLimit {
-
-	private static final String FIGURE_COLUMNS = """
-			event_id, region, indicator, year, kind, comparator, value, unit, status, source_title, source_url,
-			source_publisher, published_at, sentence, reported_at, kafka_partition, kafka_offset""";
 
 	private static final String UPSERT_SERIES = """
 			INSERT INTO series AS s (region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at, version)
@@ -45,6 +41,17 @@ final class PostgresLimit {
 			    target_event_id = coalesce(excluded.target_event_id, s.target_event_id),
 			    actual_event_id = coalesce(excluded.actual_event_id, s.actual_event_id),
 			    verdict = excluded.verdict, updated_at = excluded.updated_at, version = s.version + 1""";
+
+	private static final Unnest<FigureReported> SERIES_ROWS = new Unnest<>(
+			Unnest.Column.of("text", FigureReported::region),
+			Unnest.Column.of("text", FigureReported::indicator),
+			Unnest.Column.of("integer", FigureReported::year),
+			Unnest.Column.of("text", FigureReported::unit),
+			Unnest.Column.of("uuid", (FigureReported f) -> (f.kind() == FigureKind.TARGET) ? f.eventId() : null),
+			Unnest.Column.of("uuid", (FigureReported f) -> (f.kind() == FigureKind.TARGET) ? null : f.eventId()),
+			Unnest.Column.of("text", (FigureReported f) -> (f.kind() == FigureKind.TARGET) ? "PENDING" : "MET"),
+			Unnest.Column.of("timestamptz", FigureReported::reportedAt),
+			Unnest.Column.of("integer", (FigureReported f) -> 1));
 
 	private final Workload workload;
 
@@ -108,9 +115,10 @@ final class PostgresLimit {
 	}
 
 	private void commit(Connection sql, PGConnection pg, List<FigureReported> rows, long offset) throws SQLException, IOException {
-		pg.getCopyAPI().copyIn("COPY figure_event (" + FIGURE_COLUMNS + ") FROM STDIN", new StringReader(figureRows(rows, offset)));
+		pg.getCopyAPI().copyIn("COPY figure_event (" + Received.COLUMNS + ") FROM STDIN",
+				new ByteArrayInputStream(Received.ROWS.copyText(rows.stream().map((f) -> new Received(f, 0, offset)).toList())));
 		pg.getCopyAPI().copyIn("COPY series_stage (region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at,"
-				+ " version) FROM STDIN", new StringReader(seriesRows(rows)));
+				+ " version) FROM STDIN", new ByteArrayInputStream(SERIES_ROWS.copyText(latestOfEachSeries(rows))));
 		try (Statement upsert = sql.createStatement()) {
 			upsert.executeUpdate(UPSERT_SERIES);
 		}
@@ -118,54 +126,12 @@ final class PostgresLimit {
 		rows.clear();
 	}
 
-	private static String figureRows(List<FigureReported> rows, long offset) {
-		StringBuilder copy = new StringBuilder(rows.size() * 256);
-		for (FigureReported f : rows) {
-			Source source = Source.orUnknown(f.source());
-			line(copy, f.eventId(), f.region(), f.indicator(), f.year(), Figure.stored(f.kind()), Figure.stored(f.comparator()),
-					f.value(), f.unit(), Figure.stored(f.status()), source.title(), source.url(), source.publisher(), source.publishedAt(),
-					f.sentence(), f.reportedAt(), 0, offset);
-		}
-		return copy.toString();
-	}
-
-	/** One row per series, its latest figure of the batch: what the series state points at. */
-	private static String seriesRows(List<FigureReported> rows) {
+	/** One row per series, its latest figure of the batch, in key order: what the series state points at. */
+	private static List<FigureReported> latestOfEachSeries(List<FigureReported> rows) {
 		Map<SeriesKey, FigureReported> latest = new LinkedHashMap<>();
 		rows.forEach((f) -> latest.put(new SeriesKey(f.region(), f.indicator(), f.year()), f));
-		StringBuilder copy = new StringBuilder(latest.size() * 128);
-		latest.values().stream().sorted(Comparator.comparing(FigureReported::region).thenComparing(FigureReported::indicator)
-			.thenComparingInt(FigureReported::year)).forEach((f) -> {
-				boolean target = f.kind() == FigureKind.TARGET;
-				line(copy, f.region(), f.indicator(), f.year(), f.unit(), target ? f.eventId() : null, target ? null : f.eventId(),
-						target ? "PENDING" : "MET", f.reportedAt(), 1);
-			});
-		return copy.toString();
-	}
-
-	/** A row of COPY's text format: tab-separated, {@code \N} for null, backslash escapes. */
-	private static void line(StringBuilder copy, Object... values) {
-		for (int i = 0; i < values.length; i++) {
-			if (i > 0) {
-				copy.append('\t');
-			}
-			if (values[i] == null) {
-				copy.append("\\N");
-				continue;
-			}
-			String value = values[i].toString();
-			for (int c = 0; c < value.length(); c++) {
-				char ch = value.charAt(c);
-				switch (ch) {
-					case '\\' -> copy.append("\\\\");
-					case '\t' -> copy.append("\\t");
-					case '\n' -> copy.append("\\n");
-					case '\r' -> copy.append("\\r");
-					default -> copy.append(ch);
-				}
-			}
-		}
-		copy.append('\n');
+		return latest.values().stream().sorted(Comparator.comparing(FigureReported::region)
+			.thenComparing(FigureReported::indicator).thenComparingInt(FigureReported::year)).toList();
 	}
 
 }

@@ -2,6 +2,7 @@ package io.goalpost.metrics.series;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,8 +16,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import io.goalpost.contract.Source;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,33 +33,21 @@ class SeriesRepository {
 			published_at, sentence, reported_at, received_at
 			""";
 
-	private static final Unnest<Received> FIGURE_ROWS = new Unnest<>(
-			Unnest.Column.of("uuid", (Received r) -> r.figure().eventId()),
-			Unnest.Column.of("text", (Received r) -> r.figure().region()),
-			Unnest.Column.of("text", (Received r) -> r.figure().indicator()),
-			Unnest.Column.of("integer", (Received r) -> r.figure().year()),
-			Unnest.Column.of("text", (Received r) -> Figure.stored(r.figure().kind())),
-			Unnest.Column.of("text", (Received r) -> Figure.stored(r.figure().comparator())),
-			Unnest.Column.of("numeric", (Received r) -> r.figure().value()),
-			Unnest.Column.of("text", (Received r) -> r.figure().unit()),
-			Unnest.Column.of("text", (Received r) -> Figure.stored(r.figure().status())),
-			Unnest.Column.of("text", (Received r) -> source(r).title()),
-			Unnest.Column.of("text", (Received r) -> source(r).url()),
-			Unnest.Column.of("text", (Received r) -> source(r).publisher()),
-			Unnest.Column.of("timestamptz", (Received r) -> source(r).publishedAt()),
-			Unnest.Column.of("text", (Received r) -> r.figure().sentence()),
-			Unnest.Column.of("timestamptz", (Received r) -> r.figure().reportedAt()),
-			Unnest.Column.of("integer", Received::partition),
-			Unnest.Column.of("bigint", Received::offset));
-
 	private static final String INSERT_FIGURES = """
-			INSERT INTO figure_event (event_id, region, indicator, year, kind, comparator, value, unit, status,
-			    source_title, source_url, source_publisher, published_at, sentence, reported_at,
-			    kafka_partition, kafka_offset)
+			INSERT INTO figure_event (%s)
 			SELECT * FROM %s
 			ON CONFLICT (event_id) DO NOTHING
 			RETURNING event_id
-			""".formatted(FIGURE_ROWS.call());
+			""".formatted(Received.COLUMNS, Received.ROWS.call());
+
+	private static final String COPY_FIGURES = "COPY figure_event (" + Received.COLUMNS + ") FROM STDIN";
+
+	/**
+	 * From this many figures on, a batch is first tried by {@code COPY}, which costs the server about a third
+	 * less a row. Smaller ones (a few figures a poll at low rates) keep the one statement: a copy adds two round
+	 * trips, the savepoint and its release, to save a few microseconds a row.
+	 */
+	static final int COPY_FROM = 64;
 
 	private static final Unnest<HeldSeries> SERIES_ROWS = new Unnest<>(
 			Unnest.Column.of("text", (HeldSeries h) -> h.state().region()),
@@ -142,16 +134,48 @@ class SeriesRepository {
 
 	private final JdbcClient jdbc;
 
-	SeriesRepository(JdbcClient jdbc) {
+	private final JdbcTemplate connections;
+
+	SeriesRepository(JdbcClient jdbc, JdbcTemplate connections) {
 		this.jdbc = jdbc;
+		this.connections = connections;
 	}
 
-	/** Stores the figures not received before, in one statement. @return the ids that were new */
+	/** Stores the figures not received before. @return the ids that were new */
 	Set<UUID> insertFigures(List<Received> figures) {
 		if (figures.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql(INSERT_FIGURES).params(FIGURE_ROWS.arrays(figures)).query(UUID.class).list());
+		if (figures.size() >= COPY_FROM && copyAllNew(figures)) {
+			Set<UUID> ids = new HashSet<>();
+			figures.forEach((r) -> ids.add(r.figure().eventId()));
+			return ids;
+		}
+		return new HashSet<>(jdbc.sql(INSERT_FIGURES).params(Received.ROWS.arrays(figures)).query(UUID.class).list());
+	}
+
+	/**
+	 * {@code COPY} has no {@code ON CONFLICT}: it stores the batch only if every figure in it is new. If any is
+	 * not (a redelivery), or the database refuses a row, the copy is undone to a savepoint and the caller takes
+	 * the statement that skips the figures received before and reports any refusal as it always has.
+	 * @return whether the figures were stored
+	 */
+	boolean copyAllNew(List<Received> figures) {
+		byte[] rows = Received.ROWS.copyText(figures);
+		return Boolean.TRUE.equals(connections.execute((ConnectionCallback<Boolean>) (connection) -> {
+			Savepoint before = connection.setSavepoint();
+			try {
+				CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_FIGURES);
+				copy.writeToCopy(rows, 0, rows.length);
+				copy.endCopy();
+			}
+			catch (SQLException ex) {
+				connection.rollback(before);
+				return false;
+			}
+			connection.releaseSavepoint(before);
+			return true;
+		}));
 	}
 
 	/** Every year of these regions' indicators, at the version read. */
@@ -243,10 +267,6 @@ class SeriesRepository {
 
 	private static java.time.Instant instant(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
-	private static Source source(Received received) {
-		return Source.orUnknown(received.figure().source());
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.goalpost.metrics.series;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -10,7 +12,8 @@ import java.util.stream.Collectors;
  * parameterised statement whose text does not depend on the batch size, so the server parses and plans it
  * once per connection, and a batch costs one round trip. Every value travels as text and is cast to its
  * column's type by the server, but for {@code bytea}, which travels as the bytes themselves: a JSON payload
- * as text would be quoted into an array literal and parsed back out of it.
+ * as text would be quoted into an array literal and parsed back out of it. The same columns can also be
+ * written as {@code COPY} text ({@link #copyText}), for rows that need no {@code ON CONFLICT}.
  *
  * @param <T> the row
  */
@@ -37,6 +40,46 @@ public final class Unnest<T> {
 		return columns.stream()
 			.map((column) -> "CAST(? AS " + column.type() + "[])")
 			.collect(Collectors.joining(", ", "unnest(", ")"));
+	}
+
+	/**
+	 * The same rows in {@code COPY}'s text format, the columns in the order given: for a batch that can go
+	 * straight into its table, which costs the server less than reading it back out of arrays.
+	 */
+	public byte[] copyText(Collection<? extends T> rows) {
+		StringBuilder text = new StringBuilder(rows.size() * 64 * columns.size());
+		for (T row : rows) {
+			for (int c = 0; c < columns.size(); c++) {
+				if (c > 0) {
+					text.append('\t');
+				}
+				Object v = columns.get(c).value().apply(row);
+				if (v == null) {
+					text.append("\\N");
+				}
+				else if (v instanceof byte[] bytes) {
+					text.append("\\\\x").append(HexFormat.of().formatHex(bytes));
+				}
+				else {
+					escape(v.toString(), text);
+				}
+			}
+			text.append('\n');
+		}
+		return text.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void escape(String value, StringBuilder text) {
+		for (int i = 0; i < value.length(); i++) {
+			char ch = value.charAt(i);
+			switch (ch) {
+				case '\\' -> text.append("\\\\");
+				case '\t' -> text.append("\\t");
+				case '\n' -> text.append("\\n");
+				case '\r' -> text.append("\\r");
+				default -> text.append(ch);
+			}
+		}
 	}
 
 	/** The parameters of {@link #call()} for these rows: one array per column, in row order. */
