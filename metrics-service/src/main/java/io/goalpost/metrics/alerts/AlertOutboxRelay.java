@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.TopicProperties;
@@ -32,6 +33,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * scheduled pass picks up whatever is left. If Kafka is down, the changes wait in the outbox and go out when
  * it is back. A crash between the acknowledgement and the commit re-sends the same message with the same
  * {@code ce_id}, which a subscriber can drop; no change is ever lost.
+ * <p>
+ * A pass started by a commit reads the outbox from the lowest id that can still be waiting there, not from its
+ * start. A deleted row stays in the index until vacuum removes it, and while any transaction older than the
+ * delete is open (this relay's own, waiting for the broker; a consumer's; an {@code ANALYZE}), each scan from the
+ * start walks every such row again: in the pipeline benchmark a take averaged 6–44 ms in five runs of eight,
+ * against about 1 ms in the others. Ids are drawn when changes are queued, not when they commit, so a
+ * transaction that commits late can queue below where the relay has got to: it says where its changes start
+ * ({@link AlertsQueued}), and the next pass starts there. The scheduled pass reads from the start, for whatever
+ * no commit announced here: another instance's changes left by a crash, or changes put back by its failed pass.
  */
 @Component
 class AlertOutboxRelay {
@@ -40,9 +50,10 @@ class AlertOutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertOutboxRelay.class);
 
-	// One statement a pass; rows another instance's relay holds are skipped.
+	// One statement a batch; rows another instance's relay holds are skipped.
 	private static final String TAKE = """
-			DELETE FROM alert_outbox WHERE id IN (SELECT id FROM alert_outbox ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED)
+			DELETE FROM alert_outbox WHERE id IN (SELECT id FROM alert_outbox WHERE id >= :from ORDER BY id LIMIT :limit
+			    FOR UPDATE SKIP LOCKED)
 			RETURNING id, event_id, event_type, series_key, fingerprint, payload
 			""";
 
@@ -63,6 +74,14 @@ class AlertOutboxRelay {
 
 	private final AtomicBoolean passQueued = new AtomicBoolean();
 
+	private final AtomicBoolean fromStart = new AtomicBoolean(true);
+
+	/** The first id queued by a commit since the last pass began. */
+	private final AtomicLong announced = new AtomicLong(Long.MAX_VALUE);
+
+	/** Where the next pass started by a commit reads from; only the relay's thread touches it. */
+	private long next;
+
 	AlertOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			TopicProperties topics, AlertProperties properties, Clock clock) {
 		this.jdbc = jdbc;
@@ -75,13 +94,19 @@ class AlertOutboxRelay {
 
 	@TransactionalEventListener
 	void afterCommit(AlertsQueued queued) {
+		announced.accumulateAndGet(queued.firstId(), Math::min);
 		if (properties.relayAfterCommit()) {
 			queuePass();
 		}
 	}
 
 	@Scheduled(fixedDelayString = "${goalpost.alerts.relay-interval:1s}")
-	void queuePass() {
+	void queuePassFromStart() {
+		fromStart.set(true);
+		queuePass();
+	}
+
+	private void queuePass() {
 		// At most one pass waits: while a pass is stuck on an unreachable broker, wake-ups do not pile up.
 		if (passQueued.compareAndSet(false, true)) {
 			passes.execute(() -> {
@@ -96,26 +121,36 @@ class AlertOutboxRelay {
 		passes.shutdown();
 	}
 
+	/** One pass, on the calling thread: from the start of the outbox when asked to, or from where it stands. */
 	void relay() {
+		long from = Math.min(fromStart.getAndSet(false) ? 0 : next, announced.getAndSet(Long.MAX_VALUE));
 		try {
-			Integer published;
+			List<Pending> published;
 			do {
-				published = transactions.execute((status) -> publishBatch());
+				long batchFrom = from;
+				published = transactions.execute((status) -> publishBatch(batchFrom));
+				if (!published.isEmpty()) {
+					from = published.getLast().id() + 1;
+				}
 			}
-			while (published != null && published == properties.relayBatch());
+			while (published.size() == properties.relayBatch());
+			next = from;
 		}
 		catch (RuntimeException ex) {
+			// What the failed batch took is back in the outbox, at or after its start.
+			next = from;
 			log.warn("Alert changes stay queued until Kafka takes them: {}", ex.getMessage());
 		}
 	}
 
-	private int publishBatch() {
-		List<Pending> pending = new ArrayList<>(jdbc.sql(TAKE).param("limit", properties.relayBatch())
+	/** @return what was published, in id order */
+	private List<Pending> publishBatch(long from) {
+		List<Pending> pending = new ArrayList<>(jdbc.sql(TAKE).param("from", from).param("limit", properties.relayBatch())
 			.query((rs, row) -> new Pending(rs.getLong(1), new AlertRepository.Queued(rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getBytes(6))))
 			.list());
 		if (pending.isEmpty()) {
-			return 0;
+			return pending;
 		}
 		pending.sort(java.util.Comparator.comparingLong(Pending::id));
 		List<CompletableFuture<?>> sends = new ArrayList<>(pending.size() * 2);
@@ -133,7 +168,7 @@ class AlertOutboxRelay {
 		catch (Exception ex) {
 			throw new IllegalStateException("Kafka did not acknowledge " + pending.size() + " alert change(s)", ex);
 		}
-		return pending.size();
+		return pending;
 	}
 
 	private ProducerRecord<String, byte[]> record(String topic, String key, AlertRepository.Queued queued) {

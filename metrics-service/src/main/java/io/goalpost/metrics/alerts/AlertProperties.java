@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param relayInterval how often the outbox is checked for alert changes left to publish (after a failed send,
- *        a restart, or with {@code relayAfterCommit} off)
- * @param relayBatch how many queued changes one pass publishes at most
+ * @param relayInterval how often the whole outbox is read for alert changes left to publish (after a failed send,
+ *        a restart, another instance's crash, or with {@code relayAfterCommit} off)
+ * @param relayBatch how many queued changes one relay transaction publishes at most
  * @param relayAfterCommit whether a transaction that queued changes starts a pass as soon as it commits
  * @param sendTimeout how long a pass waits for the broker to acknowledge before trying again later
  * @param actualOverdueMonths how many months after the end of a target's year its actual is overdue

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -77,6 +78,7 @@ class AlertRepository {
 			SELECT event_id, event_type, series_key, fingerprint, payload
 			FROM %s WITH ORDINALITY AS u(event_id, event_type, series_key, fingerprint, payload, n)
 			ORDER BY n
+			RETURNING id
 			""".formatted(OUTBOX_ROWS.call());
 
 	private final JdbcClient jdbc;
@@ -131,8 +133,8 @@ class AlertRepository {
 	/** Queues messages in the outbox; the relay is told once the transaction commits ({@link AlertsQueued}). */
 	void enqueue(List<Queued> queued) {
 		if (!queued.isEmpty()) {
-			jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(queued)).update();
-			events.publishEvent(new AlertsQueued());
+			List<Long> ids = jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(queued)).query(Long.class).list();
+			events.publishEvent(new AlertsQueued(Collections.min(ids)));
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.Comparator;
@@ -28,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Alert changes leave when the transaction that made them commits, not on the relay's schedule (an hour
- * here), in the order they were made; a transaction that rolls back sends nothing.
+ * here), in the order they were made; a change is not left behind by one queued after it that committed
+ * first; a transaction that rolls back sends nothing.
  */
 @SpringBootTest(properties = { "spring.config.name=metrics", "goalpost.alerts.relay-interval=1h" })
 class AlertRelayOnCommitIntegrationTests {
@@ -69,7 +73,47 @@ class AlertRelayOnCommitIntegrationTests {
 			assertThat(records).filteredOn((record) -> record.key().equals(kept.asKey()))
 				.extracting((record) -> CloudEventRecords.header(record, EventTypes.HEADER_TYPE))
 				.containsExactly(EventTypes.ALERT_FIRED, EventTypes.ALERT_RESOLVED);
-			assertThat(records).hasSize(3);
+			assertThat(records).filteredOn((record) -> Set.of(kept.asKey(), rolledBack.asKey()).contains(record.key()))
+				.hasSize(3);
+		}
+	}
+
+	@Test
+	void publishesAChangeThatCommitsAfterALaterOneHasGoneOut() throws Exception {
+		SeriesKey early = new SeriesKey("chongqing", "tech_smes", 2025);
+		SeriesKey late = new SeriesKey("sichuan", "tech_smes", 2025);
+		Target target = new Target(Comparator.GT, new BigDecimal("50000"));
+		CountDownLatch queued = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		try (TopicReader alerts = TopicReader.of("indicator-alerts-" + suffix)) {
+			// Queues its change first, so it has the lower outbox id, and commits last.
+			CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult((status) -> {
+				miss(early, target, "47000", true);
+				queued.countDown();
+				awaitQuietly(commit);
+			}));
+			assertThat(queued.await(30, TimeUnit.SECONDS)).isTrue();
+			transactions.executeWithoutResult((status) -> miss(late, target, "47000", true));
+			await().atMost(Duration.ofSeconds(30)).until(() -> keys(alerts).contains(late.asKey()));
+
+			commit.countDown();
+			slow.get(30, TimeUnit.SECONDS);
+			// The relay has read past the early change's id; only the commit's word brings it back there in time.
+			await().atMost(Duration.ofSeconds(30)).until(() -> keys(alerts).contains(early.asKey()));
+		}
+	}
+
+	private static List<String> keys(TopicReader reader) {
+		return reader.records().stream().map(ConsumerRecord::key).toList();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
