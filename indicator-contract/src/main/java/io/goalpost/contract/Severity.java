@@ -8,9 +8,11 @@ public enum Severity {
 	@JsonProperty("warning") WARNING,
 	@JsonProperty("info") INFO;
 
+	private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
 	/** The wire name, as in the events and the alert labels. */
 	public String id() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return id;
 	}
 
 }

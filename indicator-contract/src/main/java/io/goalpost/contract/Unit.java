@@ -16,6 +16,9 @@ public enum Unit {
 
 	private final String en;
 
+	// Made once: a consumer asks for it with every figure it applies.
+	private final String id = name().toLowerCase(java.util.Locale.ROOT);
+
 	Unit(boolean whole, String zh, String en) {
 		this.whole = whole;
 		this.zh = zh;
@@ -39,7 +42,7 @@ public enum Unit {
 
 	/** The wire name, as in {@code indicators.yml} and the events. */
 	public String id() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return id;
 	}
 
 	/** Counts of things: never negative, never fractional. */
