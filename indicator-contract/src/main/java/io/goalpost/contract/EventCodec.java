@@ -77,13 +77,14 @@ public final class EventCodec {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put(EventTypes.HEADER_SPEC_VERSION, EventTypes.SPEC_VERSION);
 		headers.put(EventTypes.HEADER_ID, id);
-		headers.put(EventTypes.HEADER_TYPE, type);
 		headers.put(EventTypes.HEADER_SOURCE, source);
 		headers.put(EventTypes.HEADER_SUBJECT, subject);
 		StringBuilder ceTime = new StringBuilder(30);
 		IsoTimestamps.instant(ceTime, time);
 		headers.put(EventTypes.HEADER_TIME, ceTime.toString());
 		headers.put(EventTypes.HEADER_CONTENT_TYPE, EventTypes.JSON);
+		// Last: a consumer reads the type first, and Kafka's lastHeader decodes every key from the end to it.
+		headers.put(EventTypes.HEADER_TYPE, type);
 		return headers;
 	}
 
