@@ -50,6 +50,7 @@ public final class LocalStack {
 
 	private void start(Map<String, String> env) throws Exception {
 		Path data = Path.of(env.getOrDefault("GOALPOST_DATA_DIR", "data")).toAbsolutePath();
+		running.push(new DataDirLock(data));
 		say("Goalpost local stack, data in " + data);
 
 		String kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
