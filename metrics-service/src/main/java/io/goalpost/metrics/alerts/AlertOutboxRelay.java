@@ -142,7 +142,7 @@ class AlertOutboxRelay {
 		catch (RuntimeException ex) {
 			// What the failed batch took is back in the outbox, at or after its start.
 			next = from;
-			log.warn("Alert changes stay queued until Kafka takes them: {}", ex.getMessage());
+			log.warn("Alert changes stay queued for a later pass: {}", ex.getMessage());
 		}
 	}
 
