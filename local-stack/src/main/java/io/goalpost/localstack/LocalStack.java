@@ -111,6 +111,10 @@ public final class LocalStack {
 	}
 
 	private synchronized void stop() {
+		if (running.isEmpty()) {
+			// Nothing was started (another stack holds the data folder, say): nothing to report as stopped.
+			return;
+		}
 		while (!running.isEmpty()) {
 			AutoCloseable part = running.pop();
 			try {
