@@ -77,12 +77,10 @@ class AlertOutboxRelay {
 
 	private final AtomicBoolean passQueued = new AtomicBoolean();
 
-	private final AtomicBoolean fromStart = new AtomicBoolean(true);
-
-	/** The first id queued by a commit since the last pass began. */
+	/** The lowest id announced since the last pass began: a commit's first change, or 0 (the start) by the schedule. */
 	private final AtomicLong announced = new AtomicLong(Long.MAX_VALUE);
 
-	/** Where the next pass started by a commit reads from; only the relay's thread touches it. */
+	/** Where the next pass reads from unless a lower id is announced, the start for the first; the relay's thread's. */
 	private long next;
 
 	AlertOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
@@ -105,7 +103,7 @@ class AlertOutboxRelay {
 
 	@Scheduled(fixedDelayString = "${goalpost.alerts.relay-interval:1s}")
 	void queuePassFromStart() {
-		fromStart.set(true);
+		announced.set(0);
 		queuePass();
 	}
 
@@ -124,9 +122,9 @@ class AlertOutboxRelay {
 		passes.shutdown();
 	}
 
-	/** One pass, on the calling thread: from the start of the outbox when asked to, or from where it stands. */
+	/** One pass, on the calling thread: from the lowest id announced, or from where the last pass stopped. */
 	void relay() {
-		long from = Math.min(fromStart.getAndSet(false) ? 0 : next, announced.getAndSet(Long.MAX_VALUE));
+		long from = Math.min(next, announced.getAndSet(Long.MAX_VALUE));
 		try {
 			List<Pending> published;
 			do {
