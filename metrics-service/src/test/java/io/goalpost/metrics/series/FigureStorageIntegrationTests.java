@@ -22,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +44,7 @@ class FigureStorageIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	PlatformTransactionManager transactions;
+	TransactionTemplate transactions;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -99,7 +98,7 @@ class FigureStorageIntegrationTests {
 	}
 
 	private <T> T inOneTransaction(java.util.function.Supplier<T> work) {
-		return new TransactionTemplate(transactions).execute((status) -> work.get());
+		return transactions.execute((status) -> work.get());
 	}
 
 	/** Targets for consecutive years of one region's indicator, with awkward text, as consecutive offsets. */
