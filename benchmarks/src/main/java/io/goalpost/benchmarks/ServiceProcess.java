@@ -89,6 +89,11 @@ final class ServiceProcess implements AutoCloseable {
 	record Usage(double heapMib, double cpuCores) {
 	}
 
+	/** Seconds the service's JIT compilers have spent compiling since it started (the JVM's compilation bean). */
+	double compilationSeconds() throws IOException {
+		return value(get("/actuator/metrics/jvm.compilation.time").body()) / 1000;
+	}
+
 	/** The first measurement's value in a meter of {@code /actuator/metrics}. */
 	private static double value(String meter) {
 		Matcher m = VALUE.matcher(meter);
