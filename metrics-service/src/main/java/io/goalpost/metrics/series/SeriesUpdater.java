@@ -14,8 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.goalpost.contract.AlertKind;
@@ -121,6 +123,9 @@ public class SeriesUpdater {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Review review = new Review(alerts.resume(firing), years, rules.today());
 		Set<SeriesKey> touched = new LinkedHashSet<>();
+		// Per region's indicator, the years with a target and no actual yet: all that a new actual can put at
+		// risk. Found once a batch, not by walking every later year for every actual.
+		Map<RegionIndicator, NavigableSet<Integer>> awaiting = new HashMap<>();
 		for (FigureReported figure : applied) {
 			SeriesKey key = key(figure);
 			Indicator indicator = indicator(key);
@@ -143,13 +148,18 @@ public class SeriesUpdater {
 			ofPair.put(key.year(), new HeldSeries(state, held0.version()));
 			touched.add(key);
 			review.of(key, state, EnumSet.allOf(AlertKind.class));
+			NavigableSet<Integer> open = awaiting.computeIfAbsent(key.pair(), (pair) -> awaitingActual(ofPair));
+			if (awaitsActual(state)) {
+				open.add(key.year());
+			}
+			else {
+				open.remove(key.year());
+			}
 			if (!target) {
-				for (HeldSeries later : ofPair.tailMap(key.year(), false).values()) {
-					SeriesState laterState = later.state();
-					if (laterState.target() != null && laterState.actual() == null) {
-						review.of(laterState.key(), laterState, EnumSet.of(AlertKind.TARGET_AT_RISK));
-						touched.add(laterState.key());
-					}
+				for (int year : open.tailSet(key.year(), false)) {
+					SeriesState laterState = ofPair.get(year).state();
+					review.of(laterState.key(), laterState, EnumSet.of(AlertKind.TARGET_AT_RISK));
+					touched.add(laterState.key());
 				}
 			}
 		}
@@ -161,6 +171,20 @@ public class SeriesUpdater {
 				years.get(pair), firingNow.get(pair))));
 		held.written(after);
 		return applied.size();
+	}
+
+	private static NavigableSet<Integer> awaitingActual(NavigableMap<Integer, HeldSeries> ofPair) {
+		NavigableSet<Integer> years = new TreeSet<>();
+		ofPair.forEach((year, held) -> {
+			if (awaitsActual(held.state())) {
+				years.add(year);
+			}
+		});
+		return years;
+	}
+
+	private static boolean awaitsActual(SeriesState state) {
+		return state.target() != null && state.actual() == null;
 	}
 
 	/** What is held of these regions' indicators: from the cache, or read where it has none. */

@@ -153,6 +153,25 @@ class HeldSeriesIntegrationTests {
 			.query(Long.class).single()).as("one row per firing").isEqualTo(3);
 	}
 
+	@Test
+	void aBatchReviewsTheLaterYearsThatItLeavesAwaitingTheirActual() {
+		// One transaction: after an actual, 2030 gets its target, later actuals project a miss for it, then its own
+		// actual comes.
+		String key = "sichuan:tech_smes:2030";
+		updater.applyAll(received(actual("sichuan", "tech_smes", 2026, "40000", "count", FigureStatus.FINAL, "2027-01-20"),
+				target("sichuan", "tech_smes", 2030, Comparator.GTE, "60000", "count", "2026-01-10"),
+				actual("sichuan", "tech_smes", 2027, "44000", "count", FigureStatus.FINAL, "2028-01-20"),
+				actual("sichuan", "tech_smes", 2028, "48000", "count", FigureStatus.FINAL, "2029-01-20"),
+				actual("sichuan", "tech_smes", 2030, "61000", "count", FigureStatus.FINAL, "2031-01-20"),
+				actual("sichuan", "tech_smes", 2029, "30000", "count", FigureStatus.FINAL, "2031-02-20")));
+
+		await().atMost(WAIT).until(() -> AlertChanges.of(alerts, key).size() == 2);
+		assertThat(AlertChanges.of(alerts, key)).extracting((change) -> change.kind() + " " + change.state())
+			.containsExactly("TARGET_AT_RISK FIRING", "TARGET_AT_RISK RESOLVED");
+		assertThat(jdbc.sql("SELECT count(*) FROM alert WHERE region = 'sichuan' AND indicator = 'tech_smes' AND state = 'FIRING'")
+			.query(Long.class).single()).as("2030 has its actual: nothing at risk").isZero();
+	}
+
 	private List<String> firing(String region, String indicator) {
 		return jdbc.sql("SELECT year, actual_value FROM alert WHERE state = 'FIRING' AND region = ? AND indicator = ? ORDER BY year")
 			.params(region, indicator)
