@@ -54,6 +54,11 @@ public final class PipelineHarness {
 
 	private static final String METRICS_GROUP = "goalpost-bench-metrics";
 
+	/** The Kafka limit is warm once a pass is less than this much faster than the best before it. */
+	private static final double STILL_WARMING = 0.05;
+
+	private static final int KAFKA_PASSES = 8;
+
 	/** The warm-up ends after a round in which the service's JIT compilers were busy less than this share of it. */
 	private static final double QUIET_COMPILERS = 0.05;
 
@@ -174,8 +179,7 @@ public final class PipelineHarness {
 		say("Broker at %s, in a JVM of its own".formatted(bootstrap()));
 		List<byte[]> warmupEvents = encode(warming, 0, warmup);
 		List<byte[]> events = encode(workload, 0, figures);
-		kafkaLimit(warming, warmupEvents, false);
-		double kafka = kafkaLimit(workload, events, true);
+		double kafka = kafkaLimit(events);
 		double postgres = postgresLimit();
 		double lowerLimit = Math.min(kafka, postgres);
 		double ceiling = ceiling(kafka, postgres, lowerLimit);
@@ -240,8 +244,31 @@ public final class PipelineHarness {
 		return ceiling;
 	}
 
-	/** Kafka's raw rate for the same records: produced and consumed by plain clients, first send to last receipt. */
-	private double kafkaLimit(Workload of, List<byte[]> events, boolean timed) throws Exception {
+	/**
+	 * Kafka's raw rate for the same records, warm: passes until one is less than {@link #STILL_WARMING} faster than
+	 * the best before it, at most {@link #KAFKA_PASSES}; the best is the limit. The broker and the clients compile
+	 * as the service does: in one run six passes in a row went 84,364, 108,357, 143,524, 154,790, 171,376 and
+	 * 174,744/s.
+	 */
+	private double kafkaLimit(List<byte[]> events) throws Exception {
+		double best = 0;
+		int pass = 1;
+		for (;; pass++) {
+			double rate = kafkaPass(events);
+			say("  Kafka pass %d: %,.0f records/s".formatted(pass, rate));
+			boolean warm = rate < best * (1 + STILL_WARMING);
+			best = Math.max(best, rate);
+			if (warm || pass == KAFKA_PASSES) {
+				break;
+			}
+		}
+		row("Kafka produce+consume, plain clients (limit)", best, "the best of %d passes of %,d records".formatted(pass,
+				events.size()));
+		return best;
+	}
+
+	/** One pass: the records produced and consumed by plain clients, first send to last receipt. */
+	private double kafkaPass(List<byte[]> events) throws Exception {
 		String topic = "bench-raw-" + UUID.randomUUID();
 		Infrastructure.createTopics(bootstrap(), 6, topic);
 		AtomicLong consumed = new AtomicLong();
@@ -256,12 +283,11 @@ public final class PipelineHarness {
 				}
 			}
 		}, BACKGROUND);
-		produce(topic, of, 0, events);
+		produce(topic, workload, 0, events);
 		consumer.get(30, TimeUnit.MINUTES);
 		double rate = events.size() / seconds(start);
-		if (timed) {
-			row("Kafka produce+consume, plain clients (limit)", rate, "after %,d records untimed".formatted(warmup));
-		}
+		// The broker keeps what it was given on disk: half a gigabyte a pass by default.
+		admin().deleteTopics(List.of(topic)).all().get(1, TimeUnit.MINUTES);
 		return rate;
 	}
 
