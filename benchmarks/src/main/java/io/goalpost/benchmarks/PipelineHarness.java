@@ -336,10 +336,11 @@ public final class PipelineHarness {
 				throw new IllegalStateException("metrics-service applied " + committed(topic) + " of the " + target
 						+ " figures published to warm it up in 30 min");
 			}
-			double busy = (metrics.compilationSeconds() - compiledBefore) / seconds(start);
+			double took = seconds(start);
+			double busy = (metrics.compilationSeconds() - compiledBefore) / took;
 			boolean quiet = busy < QUIET_COMPILERS;
 			say("  warm-up round %d: %,d figures in %.1f s, JIT compilers busy %.0f%% of it%s".formatted(r, round.size(),
-					seconds(start), 100 * busy, quiet ? ", quiet enough" : (r == warmupRounds) ? ", the last round allowed" : ""));
+					took, 100 * busy, quiet ? ", quiet enough" : (r == warmupRounds) ? ", the last round allowed" : ""));
 			if (quiet || r == warmupRounds) {
 				return published;
 			}
