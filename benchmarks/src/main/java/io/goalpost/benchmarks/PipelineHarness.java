@@ -133,7 +133,12 @@ public final class PipelineHarness {
 		this.warmup = warmup;
 		this.warmupRounds = warmupRounds;
 		this.warming = new Workload(series, alertShare);
-		this.workload = warming.next(series);
+		// Later than every warm-up round's, so that its figures supersede theirs.
+		Workload timed = warming;
+		for (int r = 0; r < warmupRounds; r++) {
+			timed = timed.next(series);
+		}
+		this.workload = timed;
 		this.rates = rates;
 		this.seconds = seconds;
 		this.settle = settle;
@@ -322,16 +327,19 @@ public final class PipelineHarness {
 	 * Warms the service up in rounds of {@link #warmup} figures until its JIT compilers were busy for less than
 	 * {@link #QUIET_COMPILERS} of a round, or for {@link #warmupRounds} rounds. A fresh JVM compiles for a minute or
 	 * two under this load, and the compilers' CPU comes from the cores that the broker and the database share with
-	 * the service: timed, that would be the service's start, not its sustained rate.
+	 * the service: timed, that would be the service's start, not its sustained rate. Each round begins as the timed
+	 * phase does, with a new target for every series, then actuals: a round of actuals alone left the code that
+	 * replaces a target to be compiled (and recompiled) in the timed phase.
 	 * @return how many figures were published to warm up
 	 */
 	private long warmUp(ServiceProcess metrics, String topic, List<Encoded> firstRound) throws Exception {
 		long published = 0;
+		Workload of = warming;
 		List<Encoded> round = firstRound;
 		for (int r = 1;; r++) {
 			double compiledBefore = metrics.compilationSeconds();
 			long start = System.nanoTime();
-			expect(warming, published, round.size());
+			expect(of, 0, round.size());
 			produce(topic, round);
 			published += round.size();
 			long target = published;
@@ -347,7 +355,8 @@ public final class PipelineHarness {
 			if (quiet || r == warmupRounds) {
 				return published;
 			}
-			round = encode(warming, published, warmup);
+			of = of.next(of.series());
+			round = encode(of, 0, warmup);
 		}
 	}
 
