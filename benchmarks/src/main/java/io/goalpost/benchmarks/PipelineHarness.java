@@ -343,7 +343,9 @@ public final class PipelineHarness {
 			produce(topic, round);
 			published += round.size();
 			long target = published;
-			if (!waitUntil(Duration.ofMinutes(30), () -> committed(topic) >= target)) {
+			// The service's metrics are read as the timed phase reads them, so that the code serving them is compiled
+			// here and not there.
+			if (!waitUntil(Duration.ofMinutes(30), () -> metrics.usage() != null && committed(topic) >= target)) {
 				throw new IllegalStateException("metrics-service applied " + committed(topic) + " of the " + target
 						+ " figures published to warm it up in 30 min");
 			}
