@@ -185,8 +185,8 @@ public final class PipelineHarness {
 				+ " actuals changing an alert, %s, %d cores").formatted(figures, workload.series(), warmup, warmupRounds,
 						100 * workload.alertShare(), LocalDate.now(), Runtime.getRuntime().availableProcessors()));
 		say("Broker at %s, in a JVM of its own".formatted(bootstrap()));
-		List<Encoded> warmupEvents = encode(warming, 0, warmup);
-		List<Encoded> events = encode(workload, 0, figures);
+		List<Encoded> warmupEvents = encode(warming, warmup);
+		List<Encoded> events = encode(workload, figures);
 		double kafka = kafkaLimit(events);
 		double postgres = postgresLimit();
 		double lowerLimit = Math.min(kafka, postgres);
@@ -201,7 +201,7 @@ public final class PipelineHarness {
 		CompletableFuture<Void> alertReader = CompletableFuture.runAsync(() -> readAlerts(alertsTopic(topic), alertsReceived, running), BACKGROUND);
 		try (ServiceProcess metrics = metrics(database, topic)) {
 			long warmedUp = warmUp(metrics, topic, warmupEvents);
-			expect(workload, 0, figures);
+			expect(workload, figures);
 			goalpost = endToEnd(metrics, database, topic, events, warmedUp, lowerLimit, ceiling);
 			long stored = warmedUp + events.size();
 			Workload phase = workload;
@@ -328,8 +328,8 @@ public final class PipelineHarness {
 	 * {@link #QUIET_COMPILERS} of a round, or for {@link #warmupRounds} rounds. A fresh JVM compiles for a minute or
 	 * two under this load, and the compilers' CPU comes from the cores that the broker and the database share with
 	 * the service: timed, that would be the service's start, not its sustained rate. Each round begins as the timed
-	 * phase does, with a new target for every series, then actuals: a round of actuals alone left the code that
-	 * replaces a target to be compiled (and recompiled) in the timed phase.
+	 * phase does, with a new target for every series, then actuals: with rounds of actuals alone, C2 took 0.10-0.18
+	 * cores through the timed phase's first 25 s (docs/benchmarks.md, runs 35-45).
 	 * @return how many figures were published to warm up
 	 */
 	private long warmUp(ServiceProcess metrics, String topic, List<Encoded> firstRound) throws Exception {
@@ -339,13 +339,15 @@ public final class PipelineHarness {
 		for (int r = 1;; r++) {
 			double compiledBefore = metrics.compilationSeconds();
 			long start = System.nanoTime();
-			expect(of, 0, round.size());
+			expect(of, round.size());
 			produce(topic, round);
 			published += round.size();
 			long target = published;
-			// The service's metrics are read as the timed phase reads them, so that the code serving them is compiled
-			// here and not there.
-			if (!waitUntil(Duration.ofMinutes(30), () -> metrics.usage() != null && committed(topic) >= target)) {
+			if (!waitUntil(Duration.ofMinutes(30), () -> {
+				// Read as the timed phase reads them, so that the code serving them is compiled here and not there.
+				metrics.usage();
+				return committed(topic) >= target;
+			})) {
 				throw new IllegalStateException("metrics-service applied " + committed(topic) + " of the " + target
 						+ " figures published to warm it up in 30 min");
 			}
@@ -358,7 +360,7 @@ public final class PipelineHarness {
 				return published;
 			}
 			of = of.next(of.series());
-			round = encode(of, 0, warmup);
+			round = encode(of, warmup);
 		}
 	}
 
@@ -682,14 +684,14 @@ public final class PipelineHarness {
 	}
 
 	/**
-	 * The records of a workload's figures {@code from} to {@code from + count}, events, keys and headers made
+	 * The records of a workload's first {@code count} figures, events, keys and headers made
 	 * before any clock starts: the load generator shares the two cores it measures, so what is timed of it is
 	 * the sending alone.
 	 */
-	private static List<Encoded> encode(Workload of, long from, int count) {
+	private static List<Encoded> encode(Workload of, int count) {
 		List<Encoded> events = new ArrayList<>(count);
 		Instant now = Instant.now();
-		for (long n = from; n < from + count; n++) {
+		for (long n = 0; n < count; n++) {
 			events.add(Encoded.of(of.figure(n, now)));
 		}
 		return events;
@@ -710,13 +712,13 @@ public final class PipelineHarness {
 	}
 
 	/**
-	 * Adds a workload's figures to the expected state. Apart from {@link #encode}, and called just before they
-	 * are published: the state is worked out in publication order, and the throughput phase's events are written
-	 * before the warm-up knows how many rounds it takes.
+	 * Adds a workload's first {@code count} figures to the expected state. Apart from {@link #encode}, and called
+	 * just before they are published: the state is worked out in publication order, and the throughput phase's
+	 * events are written before the warm-up knows how many rounds it takes.
 	 */
-	private void expect(Workload of, long from, int count) {
+	private void expect(Workload of, int count) {
 		Instant now = Instant.now();
-		for (long n = from; n < from + count; n++) {
+		for (long n = 0; n < count; n++) {
 			expected.add(of.figure(n, now));
 		}
 	}
