@@ -34,6 +34,11 @@ final class LocalPostgres implements AutoCloseable {
 			.setPort(port)
 			// docs/operations.md: statistics that keep up with tables filling under load.
 			.setServerConfig("autovacuum_naptime", "10s")
+			// The library starts its server for tests, without fsync and with commits acknowledged before they
+			// are on disk. This one keeps its data between runs, and a consumer commits its offsets once its
+			// transaction is acknowledged: a commit lost in a crash would be figures lost.
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
 			.start();
 		this.port = port;
 		createDatabase();
