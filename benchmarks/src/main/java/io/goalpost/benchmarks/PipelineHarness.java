@@ -329,7 +329,7 @@ public final class PipelineHarness {
 	 * two under this load, and the compilers' CPU comes from the cores that the broker and the database share with
 	 * the service: timed, that would be the service's start, not its sustained rate. Each round begins as the timed
 	 * phase does, with a new target for every series, then actuals: with rounds of actuals alone, C2 took 0.10-0.18
-	 * cores through the timed phase's first 25 s (docs/benchmarks.md, runs 35-45).
+	 * cores through the timed phase's first 25 s (docs/benchmarks.md, "Runs 35–46").
 	 * @return how many figures were published to warm up
 	 */
 	private long warmUp(ServiceProcess metrics, String topic, List<Encoded> firstRound) throws Exception {
