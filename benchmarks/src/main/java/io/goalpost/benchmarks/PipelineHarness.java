@@ -689,12 +689,13 @@ public final class PipelineHarness {
 	 * the sending alone.
 	 */
 	private static List<Encoded> encode(Workload of, int count) {
-		List<Encoded> events = new ArrayList<>(count);
+		return figures(of, count).map(Encoded::of).toList();
+	}
+
+	/** A workload's first {@code count} figures, in publication order. */
+	private static java.util.stream.Stream<FigureReported> figures(Workload of, int count) {
 		Instant now = Instant.now();
-		for (long n = 0; n < count; n++) {
-			events.add(Encoded.of(of.figure(n, now)));
-		}
-		return events;
+		return java.util.stream.LongStream.range(0, count).mapToObj((n) -> of.figure(n, now));
 	}
 
 	/** A figure's record but for its topic, which each pass of the Kafka limit has its own of. */
@@ -717,10 +718,7 @@ public final class PipelineHarness {
 	 * events are written before the warm-up knows how many rounds it takes.
 	 */
 	private void expect(Workload of, int count) {
-		Instant now = Instant.now();
-		for (long n = 0; n < count; n++) {
-			expected.add(of.figure(n, now));
-		}
+		figures(of, count).forEachOrdered(expected::add);
 	}
 
 	/** Publishes the records, and waits until the broker has them all. */
