@@ -33,7 +33,7 @@ class UnnestIntegrationTests {
 			Unnest.Column.of("numeric", Row::value), Unnest.Column.of("timestamptz", Row::at),
 			Unnest.Column.of("bigint", Row::offset), Unnest.Column.of("bytea", Row::payload));
 
-	/** Text that an array literal or COPY's text format gives a meaning of its own. */
+	/** Text that COPY's text format, or an array written out as text, would read a meaning into. */
 	private static final List<String> AWKWARD = List.of("", " ", "NULL", "null", "a,b", "{x}", "\"quoted\"", "back\\slash",
 			"\\\"", "tab\there", "line\nbreak", "carriage\rreturn", " padded ", "全社会研发经费支出占比提高到2.3%左右", "𠮷 surrogate pair",
 			"\\N");
