@@ -308,7 +308,7 @@ public final class PipelineHarness {
 		for (int connections : java.util.stream.IntStream.of(2, consumers).distinct().sorted().toArray()) {
 			double rate = new PostgresLimit(workload, figures, 1000, connections).measure(BACKGROUND);
 			row("PostgreSQL, the same figure rows and series upserts", rate,
-					"COPY, 1,000 figures a transaction, %d connections".formatted(connections));
+					"figures by COPY, series by unnest, 1,000 figures a transaction, %d connections".formatted(connections));
 			best = Math.max(best, rate);
 		}
 		return best;

@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,21 +26,13 @@ import org.postgresql.PGConnection;
 /**
  * PostgreSQL's rate for the writes Goalpost makes of each figure, done without Goalpost: into the schema
  * metrics-service migrates (its Flyway scripts, so the same columns and indexes), each batch of figures
- * stored whole and the state of every series it touches upserted, one transaction per batch. Rows go by
- * {@code COPY}, the figures straight into their table, each row as the service writes it ({@link Received#ROWS}),
- * and the series through a staging table (COPY has no {@code ON CONFLICT}); as many connections as the service has consumers, each with series of its own, as
- * partitions would give them.
+ * stored whole and the state of every series it touches upserted, one transaction per batch. The figures go by
+ * {@code COPY} straight into their table, each row as the service writes it ({@link Received#ROWS}); the series
+ * in one upsert of {@code unnest}ed arrays. {@code COPY} into a staging table and an upsert from it cost the server
+ * 4-8% more a series row and the client about a quarter more (docs/benchmarks.md, "Runs 58–61"). As many connections as the
+ * service has consumers, each with series of its own, as partitions would give them.
  */
 final class PostgresLimit {
-
-	private static final String UPSERT_SERIES = """
-			INSERT INTO series AS s (region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at, version)
-			SELECT region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at, version FROM series_stage
-			ORDER BY region, indicator, year
-			ON CONFLICT (region, indicator, year) DO UPDATE SET
-			    target_event_id = coalesce(excluded.target_event_id, s.target_event_id),
-			    actual_event_id = coalesce(excluded.actual_event_id, s.actual_event_id),
-			    verdict = excluded.verdict, updated_at = excluded.updated_at, version = s.version + 1""";
 
 	private static final Unnest<FigureReported> SERIES_ROWS = new Unnest<>(
 			Unnest.Column.of("text", FigureReported::region),
@@ -52,6 +44,15 @@ final class PostgresLimit {
 			Unnest.Column.of("text", (FigureReported f) -> (f.kind() == FigureKind.TARGET) ? "PENDING" : "MET"),
 			Unnest.Column.of("timestamptz", FigureReported::reportedAt),
 			Unnest.Column.of("integer", (FigureReported f) -> 1));
+
+	private static final String UPSERT_SERIES = """
+			INSERT INTO series AS s (region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at, version)
+			SELECT * FROM %s AS u(region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at, version)
+			ORDER BY region, indicator, year
+			ON CONFLICT (region, indicator, year) DO UPDATE SET
+			    target_event_id = coalesce(excluded.target_event_id, s.target_event_id),
+			    actual_event_id = coalesce(excluded.actual_event_id, s.actual_event_id),
+			    verdict = excluded.verdict, updated_at = excluded.updated_at, version = s.version + 1""".formatted(SERIES_ROWS.call());
 
 	private final Workload workload;
 
@@ -88,10 +89,7 @@ final class PostgresLimit {
 
 	/** The figures of the series that fall to this connection, a batch per transaction. */
 	private void write(Infrastructure.Database database, int connection) {
-		try (Connection sql = PipelineHarness.connect(database)) {
-			try (Statement ddl = sql.createStatement()) {
-				ddl.execute("CREATE TEMP TABLE series_stage (LIKE series) ON COMMIT DELETE ROWS");
-			}
+		try (Connection sql = PipelineHarness.connect(database); PreparedStatement upsert = sql.prepareStatement(UPSERT_SERIES)) {
 			sql.setAutoCommit(false);
 			PGConnection pg = sql.unwrap(PGConnection.class);
 			Instant now = Instant.now();
@@ -102,11 +100,11 @@ final class PostgresLimit {
 				}
 				rows.add(workload.figure(n, now));
 				if (rows.size() == batch) {
-					commit(sql, pg, rows, n);
+					commit(sql, pg, upsert, rows, n);
 				}
 			}
 			if (!rows.isEmpty()) {
-				commit(sql, pg, rows, figures);
+				commit(sql, pg, upsert, rows, figures);
 			}
 		}
 		catch (SQLException | IOException ex) {
@@ -114,14 +112,15 @@ final class PostgresLimit {
 		}
 	}
 
-	private void commit(Connection sql, PGConnection pg, List<FigureReported> rows, long offset) throws SQLException, IOException {
+	private void commit(Connection sql, PGConnection pg, PreparedStatement upsert, List<FigureReported> rows, long offset)
+			throws SQLException, IOException {
 		pg.getCopyAPI().copyIn("COPY figure_event (" + Received.COLUMNS + ") FROM STDIN",
 				new ByteArrayInputStream(Received.ROWS.copyText(rows.stream().map((f) -> new Received(f, 0, offset)).toList())));
-		pg.getCopyAPI().copyIn("COPY series_stage (region, indicator, year, unit, target_event_id, actual_event_id, verdict, updated_at,"
-				+ " version) FROM STDIN", new ByteArrayInputStream(SERIES_ROWS.copyText(latestOfEachSeries(rows))));
-		try (Statement upsert = sql.createStatement()) {
-			upsert.executeUpdate(UPSERT_SERIES);
+		Object[] columns = SERIES_ROWS.arrays(latestOfEachSeries(rows));
+		for (int c = 0; c < columns.length; c++) {
+			upsert.setObject(c + 1, columns[c]);
 		}
+		upsert.executeUpdate();
 		sql.commit();
 		rows.clear();
 	}
