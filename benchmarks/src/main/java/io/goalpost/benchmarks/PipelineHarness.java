@@ -181,9 +181,11 @@ public final class PipelineHarness {
 	}
 
 	private void run() throws Exception {
-		say(("Goalpost pipeline benchmark: %,d figures over %,d series after rounds of %,d to warm up (at most %d), %.0f%% of"
+		say(("Goalpost pipeline benchmark: %,d figures over %,d series after rounds of %,d to warm up (at most %d), %s%% of"
 				+ " actuals changing an alert, %s, %d cores").formatted(figures, workload.series(), warmup, warmupRounds,
-						100 * workload.alertShare(), LocalDate.now(), Runtime.getRuntime().availableProcessors()));
+						// 0.1% as such, not rounded to 0%
+						java.math.BigDecimal.valueOf(Math.round(1e5 * workload.alertShare()) / 1e3).stripTrailingZeros().toPlainString(),
+						LocalDate.now(), Runtime.getRuntime().availableProcessors()));
 		say("Broker at %s, in a JVM of its own".formatted(bootstrap()));
 		List<Encoded> warmupEvents = encode(warming, warmup);
 		List<Encoded> events = encode(workload, figures);
