@@ -62,7 +62,10 @@ public final class PipelineHarness {
 
 	private static final int KAFKA_PASSES = 8;
 
-	/** The warm-up ends after a round in which the service's JIT compilers were busy less than this share of it. */
+	/**
+	 * The warm-up ends after two rounds in a row in each of which the service's JIT compilers were busy less than
+	 * this share of it: after one such round the next was often busy a fifth of its time again.
+	 */
 	private static final double QUIET_COMPILERS = 0.05;
 
 	private static final String USAGE = """
@@ -327,9 +330,12 @@ public final class PipelineHarness {
 
 	/**
 	 * Warms the service up in rounds of {@link #warmup} figures until its JIT compilers were busy for less than
-	 * {@link #QUIET_COMPILERS} of a round, or for {@link #warmupRounds} rounds. A fresh JVM compiles for a minute or
-	 * two under this load, and the compilers' CPU comes from the cores that the broker and the database share with
-	 * the service: timed, that would be the service's start, not its sustained rate. Each round begins as the timed
+	 * {@link #QUIET_COMPILERS} of two rounds in a row, or for {@link #warmupRounds} rounds. A fresh JVM compiles for a
+	 * minute or two under this load, and the compilers' CPU comes from the cores that the broker and the database
+	 * share with the service: timed, that would be the service's start, not its sustained rate. Methods called once
+	 * a batch reach C2 only after a minute or two at this rate, and until then run slower code: after warm-ups that
+	 * stopped at the first quiet round (9-12 rounds) the service took 20-22 µs of CPU a figure in the phase, after
+	 * 16-20 rounds 16-18 µs (docs/benchmarks.md, "Runs 58–63"). Each round begins as the timed
 	 * phase does, with a new target for every series, then actuals: with rounds of actuals alone, C2 took 0.10-0.18
 	 * cores through the timed phase's first 25 s (docs/benchmarks.md, "Runs 35–46").
 	 * @return how many figures were published to warm up
@@ -338,6 +344,7 @@ public final class PipelineHarness {
 		long published = 0;
 		Workload of = warming;
 		List<Encoded> round = firstRound;
+		boolean quietBefore = false;
 		for (int r = 1;; r++) {
 			double compiledBefore = metrics.compilationSeconds();
 			long start = System.nanoTime();
@@ -356,11 +363,14 @@ public final class PipelineHarness {
 			double took = seconds(start);
 			double busy = (metrics.compilationSeconds() - compiledBefore) / took;
 			boolean quiet = busy < QUIET_COMPILERS;
+			boolean settled = quiet && quietBefore;
 			say("  warm-up round %d: %,d figures in %.1f s, JIT compilers busy %.0f%% of it%s".formatted(r, round.size(),
-					took, 100 * busy, quiet ? ", quiet enough" : (r == warmupRounds) ? ", the last round allowed" : ""));
-			if (quiet || r == warmupRounds) {
+					took, 100 * busy, settled ? ", quiet two rounds running"
+							: (r == warmupRounds) ? ", the last round allowed" : quiet ? ", quiet" : ""));
+			if (settled || r == warmupRounds) {
 				return published;
 			}
+			quietBefore = quiet;
 			of = of.next(of.series());
 			round = encode(of, warmup);
 		}
