@@ -335,7 +335,7 @@ public final class PipelineHarness {
 	 * share with the service: timed, that would be the service's start, not its sustained rate. Methods called once
 	 * a batch reach C2 only after a minute or two at this rate, and until then run slower code: after warm-ups that
 	 * stopped at the first quiet round (9-12 rounds) the service took 20-22 µs of CPU a figure in the phase, after
-	 * 16-20 rounds 16-18 µs (docs/benchmarks.md, "Runs 58–63"). Each round begins as the timed
+	 * 16-20 rounds 16-18 µs (docs/benchmarks.md, "Runs 58–64"). Each round begins as the timed
 	 * phase does, with a new target for every series, then actuals: with rounds of actuals alone, C2 took 0.10-0.18
 	 * cores through the timed phase's first 25 s (docs/benchmarks.md, "Runs 35–46").
 	 * @return how many figures were published to warm up
