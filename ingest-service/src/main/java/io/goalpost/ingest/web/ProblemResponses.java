@@ -109,7 +109,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		if (ex.getCause() instanceof JacksonException jackson) {
 			return "The body is not valid JSON: " + jackson.getOriginalMessage();
 		}
-		return "The body could not be read as figures.";
+		// Spring's "Required request body is missing" carries no cause; every failure to read one has it.
+		if (ex.getCause() == null) {
+			return "The request has no body.";
+		}
+		return "The body could not be read.";
 	}
 
 	private static String path(DatabindException ex) {

@@ -53,6 +53,9 @@ class BadInputIntegrationTests extends IngestIntegrationTest {
 		if (badCase.has("field")) {
 			assertThat(problem.get("errors").findValuesAsString("field")).contains(badCase.get("field").asString());
 		}
+		if (badCase.has("detail")) {
+			assertThat(problem.get("detail").asString()).contains(badCase.get("detail").asString());
+		}
 		assertThat(ingest.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 	}
 
