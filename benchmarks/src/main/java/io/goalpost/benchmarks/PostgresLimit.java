@@ -29,7 +29,7 @@ import org.postgresql.PGConnection;
  * stored whole and the state of every series it touches upserted, one transaction per batch. The figures go by
  * {@code COPY} straight into their table, each row as the service writes it ({@link Received#ROWS}); the series
  * in one upsert of {@code unnest}ed arrays. {@code COPY} into a staging table and an upsert from it cost the server
- * 4-8% more a series row and the client about a quarter more (docs/benchmarks.md, "Runs 58–64"). As many connections as the
+ * 4-9% more a series row and the client about a quarter more (docs/benchmarks.md, "Runs 58–64"). As many connections as the
  * service has consumers, each with series of its own, as partitions would give them.
  */
 final class PostgresLimit {
