@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -379,7 +380,7 @@ public final class PipelineHarness {
 	/** Goalpost's sustained rate: all figures published at once, from the first publish to the last in the state. */
 	private double endToEnd(ServiceProcess metrics, Infrastructure.Database database, String topic, List<Encoded> events,
 			long before, double lowerLimit, double ceiling) throws Exception {
-		resetStatementStats(database);
+		Map<String, long[]> writesBefore = resetStatementStats(database);
 		double compiledBefore = metrics.compilationSeconds();
 		Instant first = Instant.now();
 		long start = System.nanoTime();
@@ -416,7 +417,7 @@ public final class PipelineHarness {
 				"%.2f of limit, %.2f of the ceiling; heap max %.0f MiB, CPU %.2f cores, JIT compilers busy %.0f%% of the phase",
 				rate / lowerLimit, rate / ceiling, maxHeap, cpu / samples,
 				100 * (metrics.compilationSeconds() - compiledBefore) / seconds(start)));
-		topStatements(database, "the throughput phase", seconds(start));
+		topStatements(database, "the throughput phase", seconds(start), writesBefore);
 		return rate;
 	}
 
@@ -429,8 +430,13 @@ public final class PipelineHarness {
 		}
 	}
 
-	/** Where the database's time went during a phase, from pg_stat_statements: the figure insert runs once a consumer transaction. */
-	private void topStatements(Infrastructure.Database database, String phase, double seconds) throws SQLException {
+	/**
+	 * Where the database's time went during a phase, from pg_stat_statements (the figure insert runs once a
+	 * consumer transaction), and the rows each table took: how many of its updates were heap-only (HOT, no index
+	 * touched) says what an update cost.
+	 */
+	private void topStatements(Infrastructure.Database database, String phase, double seconds, Map<String, long[]> writesBefore)
+			throws SQLException {
 		say("  statements by total time in %s (%.0f s; pg_stat_statements):".formatted(phase, seconds));
 		say("    %10s %10s %9s %10s  %s".formatted("calls", "total ms", "mean ms", "rows", "statement"));
 		try (Connection connection = connect(database); Statement query = connection.createStatement();
@@ -444,13 +450,41 @@ public final class PipelineHarness {
 						rs.getDouble("mean_exec_time"), rs.getLong("rows"), text.substring(0, Math.min(110, text.length()))));
 			}
 		}
+		say("    %-18s %10s %10s %10s %10s".formatted("table", "inserted", "updated", "HOT", "deleted"));
+		tableWrites(database).forEach((table, after) -> {
+			long[] before = writesBefore.getOrDefault(table, new long[after.length]);
+			long[] d = new long[after.length];
+			for (int i = 0; i < d.length; i++) {
+				d[i] = after[i] - before[i];
+			}
+			if (d[0] + d[1] + d[3] > 0) {
+				say(String.format(Locale.ROOT, "    %-18s %,10d %,10d %,10d %,10d", table, d[0], d[1], d[2], d[3]));
+			}
+		});
 	}
 
-	private static void resetStatementStats(Infrastructure.Database database) throws SQLException {
+	/** @return each table's rows written so far, to compare a phase's end with ({@link #topStatements}) */
+	private static Map<String, long[]> resetStatementStats(Infrastructure.Database database) throws SQLException {
 		try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 			statement.execute("SELECT pg_stat_statements_reset()");
 		}
+		return tableWrites(database);
+	}
+
+	/**
+	 * Inserted, updated, of them heap-only, and deleted rows of each table, from the statistics collector, which
+	 * hears of a transaction up to half a second after it ends: a phase's last rows may be missing.
+	 */
+	private static Map<String, long[]> tableWrites(Infrastructure.Database database) throws SQLException {
+		Map<String, long[]> writes = new TreeMap<>();
+		try (Connection connection = connect(database); Statement query = connection.createStatement();
+				ResultSet rs = query.executeQuery("SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables")) {
+			while (rs.next()) {
+				writes.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5) });
+			}
+		}
+		return writes;
 	}
 
 	/**
@@ -464,7 +498,7 @@ public final class PipelineHarness {
 		Instant to;
 		double offered;
 		double achieved;
-		resetStatementStats(database);
+		Map<String, long[]> writesBefore = resetStatementStats(database);
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			from = Instant.now();
 			long start = System.nanoTime();
@@ -473,7 +507,7 @@ public final class PipelineHarness {
 			to = Instant.now();
 			waitUntil(Duration.ofMinutes(10), () -> committed(topic) >= storedBefore + total);
 			achieved = total / seconds(start);
-			topStatements(database, "the phase at %,d/s".formatted(rate), seconds(start));
+			topStatements(database, "the phase at %,d/s".formatted(rate), seconds(start), writesBefore);
 		}
 		String window = "reported_at >= '%s' AND reported_at <= '%s'".formatted(from, to);
 		try (Connection connection = connect(database); Statement sql = connection.createStatement()) {
