@@ -43,7 +43,9 @@ final class ServiceProcess implements AutoCloseable {
 		try (ServerSocket free = new ServerSocket(0)) {
 			port = free.getLocalPort();
 		}
-		List<String> command = new ArrayList<>(List.of(java(), "-Xmx" + heap));
+		// A fixed heap, as docs/operations.md recommends: G1 sizes its young generation to the heap it has taken,
+		// and with all of it from the start the service's GC threads took half the CPU they took otherwise.
+		List<String> command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap));
 		// Extra JVM options for the services under test, a flight recording for example.
 		String options = System.getenv().getOrDefault("GOALPOST_BENCH_JVM_OPTIONS", "").strip();
 		if (!options.isEmpty()) {
