@@ -381,6 +381,7 @@ public final class PipelineHarness {
 	private double endToEnd(ServiceProcess metrics, Infrastructure.Database database, String topic, List<Encoded> events,
 			long before, double lowerLimit, double ceiling) throws Exception {
 		Map<String, long[]> writesBefore = resetStatementStats(database);
+		MachineTime.Snapshot machineBefore = MachineTime.take();
 		double compiledBefore = metrics.compilationSeconds();
 		Instant first = Instant.now();
 		long start = System.nanoTime();
@@ -407,6 +408,7 @@ public final class PipelineHarness {
 			}
 		}
 		publishing.get();
+		String machineTime = MachineTime.perFigure(machineBefore, MachineTime.take(), events.size());
 		// Offsets are committed a little after the transactions (every ack-time): the end is the last commit.
 		double rate = events.size() / (Duration.between(first, lastCommit(database)).toNanos() / 1e9);
 		if (count(database) != before + events.size()) {
@@ -417,6 +419,9 @@ public final class PipelineHarness {
 				"%.2f of limit, %.2f of the ceiling; heap max %.0f MiB, CPU %.2f cores, JIT compilers busy %.0f%% of the phase",
 				rate / lowerLimit, rate / ceiling, maxHeap, cpu / samples,
 				100 * (metrics.compilationSeconds() - compiledBefore) / seconds(start)));
+		if (machineTime != null) {
+			say("  CPU a figure in the phase by process (/proc, µs): " + machineTime);
+		}
 		topStatements(database, "the throughput phase", seconds(start), writesBefore);
 		return rate;
 	}
