@@ -73,6 +73,15 @@ final class MachineTime {
 		}
 	}
 
+	/** How much each of a set of counters grew from one reading to the next; a counter missing before counts from 0. */
+	static long[] since(long[] before, long[] after) {
+		long[] growth = new long[after.length];
+		for (int i = 0; i < growth.length; i++) {
+			growth[i] = after[i] - ((i < before.length) ? before[i] : 0);
+		}
+		return growth;
+	}
+
 	private static String kind(boolean harness, String name, String command) {
 		if (harness) {
 			return "harness";
@@ -120,10 +129,7 @@ final class MachineTime {
 			text.append(String.format(Locale.ROOT, "%s%s %.1f", text.isEmpty() ? "" : ", ", kind.getKey(), kind.getValue()));
 			total += kind.getValue();
 		}
-		long[] d = new long[after.machine().length];
-		for (int i = 0; i < d.length; i++) {
-			d[i] = after.machine()[i] - before.machine()[i];
-		}
+		long[] d = since(before.machine(), after.machine());
 		double all = Arrays.stream(d, 0, Math.min(8, d.length)).sum();
 		double seconds = (after.nanos() - before.nanos()) / 1e9;
 		// /proc/stat: user nice system idle iowait irq softirq steal

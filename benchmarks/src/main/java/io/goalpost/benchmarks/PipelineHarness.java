@@ -457,11 +457,7 @@ public final class PipelineHarness {
 		}
 		say("    %-18s %10s %10s %10s %10s".formatted("table", "inserted", "updated", "HOT", "deleted"));
 		tableWrites(database).forEach((table, after) -> {
-			long[] before = writesBefore.getOrDefault(table, new long[after.length]);
-			long[] d = new long[after.length];
-			for (int i = 0; i < d.length; i++) {
-				d[i] = after[i] - before[i];
-			}
+			long[] d = MachineTime.since(writesBefore.getOrDefault(table, new long[0]), after);
 			if (d[0] + d[1] + d[3] > 0) {
 				say(String.format(Locale.ROOT, "    %-18s %,10d %,10d %,10d %,10d", table, d[0], d[1], d[2], d[3]));
 			}
