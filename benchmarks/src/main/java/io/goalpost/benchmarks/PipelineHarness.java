@@ -194,10 +194,10 @@ public final class PipelineHarness {
 		List<Encoded> warmupEvents = encode(warming, warmup);
 		List<Encoded> events = encode(workload, figures);
 		double kafka = kafkaLimit(events);
-		double postgres = postgresLimit();
-		double lowerLimit = Math.min(kafka, postgres);
-		double ceiling = ceiling(kafka, postgres, lowerLimit);
+		double postgresBefore = postgresLimit("before the service starts");
 		double goalpost;
+		double lowerLimit;
+		double ceiling;
 		// One service for the throughput and the latency phases: the latency is that of a service the
 		// throughput phase has warmed up (a fresh JVM spends most of a core on its JIT compiler at first).
 		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
@@ -208,7 +208,13 @@ public final class PipelineHarness {
 		try (ServiceProcess metrics = metrics(database, topic)) {
 			long warmedUp = warmUp(metrics, topic, warmupEvents);
 			expect(workload, figures);
-			goalpost = endToEnd(metrics, database, topic, events, warmedUp, lowerLimit, ceiling);
+			Throughput throughput = endToEnd(metrics, database, topic, events, warmedUp);
+			goalpost = throughput.rate();
+			double postgres = limitAround(postgresBefore, postgresLimit("after the throughput phase"));
+			lowerLimit = Math.min(kafka, postgres);
+			ceiling = ceiling(kafka, postgres, lowerLimit);
+			row("Goalpost end to end (publish → state)", goalpost, String.format(Locale.ROOT, "%.2f of limit, %.2f of the ceiling; %s",
+					goalpost / lowerLimit, goalpost / ceiling, throughput.detail()));
 			long stored = warmedUp + events.size();
 			Workload phase = workload;
 			if (settle > 0) {
@@ -305,8 +311,21 @@ public final class PipelineHarness {
 		return rate;
 	}
 
+	/**
+	 * The PostgreSQL limit while the throughput phase ran: the mean of the limits measured before the service starts
+	 * and right after the phase. This virtual machine's speed drifts by a third over minutes (docs/benchmarks.md,
+	 * runs 72–75), so one measurement minutes away from the phase put the phase's ratio anywhere from 0.29 to 0.66;
+	 * one on each side brackets the phase.
+	 */
+	private double limitAround(double before, double after) {
+		double mean = (before + after) / 2;
+		row("PostgreSQL limit around the phase (derived)", mean, String.format(Locale.ROOT,
+				"the mean of the limits before and after it, which differ by %.0f%%", 100 * Math.abs(after - before) / mean));
+		return mean;
+	}
+
 	/** PostgreSQL's rate for the writes Goalpost makes of the same figures, done the best way without it. */
-	private double postgresLimit() throws Exception {
+	private double postgresLimit(String when) throws Exception {
 		// On two cores two connections and three each came out ahead in one run: the limit is the better of
 		// two and the service's own count.
 		int consumers = Integer.parseInt(consumerSetting("goalpost.consumer.concurrency", "3"));
@@ -314,7 +333,7 @@ public final class PipelineHarness {
 		for (int connections : java.util.stream.IntStream.of(2, consumers).distinct().sorted().toArray()) {
 			double rate = new PostgresLimit(workload, figures, 1000, connections).measure(BACKGROUND);
 			row("PostgreSQL, the same figure rows and series upserts", rate,
-					"figures by COPY, series by unnest, 1,000 figures a transaction, %d connections".formatted(connections));
+					"figures by COPY, series by unnest, 1,000 figures a transaction, %d connections, %s".formatted(connections, when));
 			best = Math.max(best, rate);
 		}
 		return best;
@@ -378,8 +397,8 @@ public final class PipelineHarness {
 	}
 
 	/** Goalpost's sustained rate: all figures published at once, from the first publish to the last in the state. */
-	private double endToEnd(ServiceProcess metrics, Infrastructure.Database database, String topic, List<Encoded> events,
-			long before, double lowerLimit, double ceiling) throws Exception {
+	private Throughput endToEnd(ServiceProcess metrics, Infrastructure.Database database, String topic, List<Encoded> events,
+			long before) throws Exception {
 		Map<String, long[]> writesBefore = resetStatementStats(database);
 		MachineTime.Snapshot machineBefore = MachineTime.take();
 		double compiledBefore = metrics.compilationSeconds();
@@ -415,15 +434,18 @@ public final class PipelineHarness {
 			throw new IllegalStateException("The consumer committed every figure, but " + count(database) + " of "
 					+ (before + events.size()) + " are stored");
 		}
-		row("Goalpost end to end (publish → state)", rate, String.format(Locale.ROOT,
-				"%.2f of limit, %.2f of the ceiling; heap max %.0f MiB, CPU %.2f cores, JIT compilers busy %.0f%% of the phase",
-				rate / lowerLimit, rate / ceiling, maxHeap, cpu / samples,
-				100 * (metrics.compilationSeconds() - compiledBefore) / seconds(start)));
+		String detail = String.format(Locale.ROOT, "heap max %.0f MiB, CPU %.2f cores, JIT compilers busy %.0f%% of the phase",
+				maxHeap, cpu / samples, 100 * (metrics.compilationSeconds() - compiledBefore) / seconds(start));
+		say("  Goalpost end to end: %,.0f figures/s; %s".formatted(rate, detail));
 		if (machineTime != null) {
 			say("  CPU a figure in the phase by process (/proc, µs): " + machineTime);
 		}
 		topStatements(database, "the throughput phase", seconds(start), writesBefore);
-		return rate;
+		return new Throughput(rate, detail);
+	}
+
+	/** The throughput phase's rate, and what the service used in it. */
+	private record Throughput(double rate, String detail) {
 	}
 
 	/** When the last transaction that stored a figure committed (PostgreSQL's commit timestamps). */
