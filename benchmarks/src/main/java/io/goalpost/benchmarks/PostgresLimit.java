@@ -90,9 +90,22 @@ final class PostgresLimit {
 		// run. Truncated, their files are unlinked at the next checkpoint: done here, not in the middle of a phase.
 		try (Connection sql = PipelineHarness.connect(database); Statement statement = sql.createStatement()) {
 			statement.execute("TRUNCATE figure_event, series");
-			statement.execute("CHECKPOINT");
+			checkpoint(statement);
 		}
 		return rate;
+	}
+
+	/** A checkpoint where the harness's user may take one: a superuser on PostgreSQL 14, as the test servers give it. */
+	private static void checkpoint(Statement statement) throws SQLException {
+		try {
+			statement.execute("CHECKPOINT");
+		}
+		catch (SQLException ex) {
+			if (!"42501".equals(ex.getSQLState())) {
+				throw ex;
+			}
+			System.out.println("  (no checkpoint after the limit: the database user may not take one)");
+		}
 	}
 
 	/** The figures of the series that fall to this connection, a batch per transaction. */
