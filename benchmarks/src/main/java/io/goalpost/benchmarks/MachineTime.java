@@ -58,7 +58,7 @@ final class MachineTime {
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 				long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 				ticks.merge(kind(Long.parseLong(process.getFileName().toString()) == harness, name, command), own, Long::sum);
-				if (name.equals("postgres") && !command.startsWith("postgres:")) {
+				if (postmaster(name, command)) {
 					// Backends and autovacuum workers that have exited: their time is added to their parent's.
 					ticks.merge("PostgreSQL, exited (autovacuum workers, closed connections)",
 							Long.parseLong(fields[13]) + Long.parseLong(fields[14]), Long::sum);
@@ -95,16 +95,21 @@ final class MachineTime {
 		if (command.contains(BrokerProcess.class.getName())) {
 			return "broker";
 		}
+		if (postmaster(name, command)) {
+			return "PostgreSQL, the rest";
+		}
 		if (name.equals("postgres")) {
-			if (!command.startsWith("postgres:")) {
-				return "PostgreSQL, the rest"; // the postmaster
-			}
 			if (command.contains("autovacuum")) {
 				return "PostgreSQL autovacuum";
 			}
 			return SERVER_PROCESSES.stream().anyMatch(command::contains) ? "PostgreSQL, the rest" : "PostgreSQL backends";
 		}
 		return "the rest (kernel threads, other processes)";
+	}
+
+	/** The server's first process: its children retitle themselves "postgres: …", it keeps its command line. */
+	private static boolean postmaster(String name, String command) {
+		return name.equals("postgres") && !command.startsWith("postgres:");
 	}
 
 	/**
