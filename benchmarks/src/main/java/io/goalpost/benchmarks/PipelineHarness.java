@@ -908,7 +908,7 @@ public final class PipelineHarness {
 		return options;
 	}
 
-	private static void say(String line) {
+	static void say(String line) {
 		System.out.println(line);
 	}
 

@@ -104,7 +104,7 @@ final class PostgresLimit {
 			if (!"42501".equals(ex.getSQLState())) {
 				throw ex;
 			}
-			System.out.println("  (no checkpoint after the limit: the database user may not take one)");
+			PipelineHarness.say("  (no checkpoint after the limit: the database user may not take one)");
 		}
 	}
 
