@@ -70,14 +70,19 @@ final class PostgresLimit {
 		this.connections = connections;
 	}
 
-	/** @return figures/s, from the first batch to the last commit of all connections */
-	double measure(ExecutorService threads) throws Exception {
+	/**
+	 * @return figures/s, from the first batch to the last commit of all connections, and the machine's time a
+	 *         figure by process in that time, so that PostgreSQL's cost a figure here can be set beside its cost in the
+	 *         throughput phase (null where /proc cannot be read)
+	 */
+	Measured measure(ExecutorService threads) throws Exception {
 		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
 		Flyway.configure()
 			.dataSource(database.jdbcUrl(), database.username(), database.password())
 			.locations("classpath:db/migration")
 			.load()
 			.migrate();
+		MachineTime.Snapshot machineBefore = MachineTime.take();
 		long start = System.nanoTime();
 		List<CompletableFuture<Void>> writers = new ArrayList<>();
 		for (int c = 0; c < connections; c++) {
@@ -86,13 +91,17 @@ final class PostgresLimit {
 		}
 		CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
 		double rate = figures / ((System.nanoTime() - start) / 1e9);
+		String machineTime = MachineTime.perFigure(machineBefore, MachineTime.take(), figures);
 		// Left in place, a million rows would be vacuumed and analyzed by autovacuum while the phases measured next
 		// run. Truncated, their files are unlinked at the next checkpoint: done here, not in the middle of a phase.
 		try (Connection sql = PipelineHarness.connect(database); Statement statement = sql.createStatement()) {
 			statement.execute("TRUNCATE figure_event, series");
 			checkpoint(statement);
 		}
-		return rate;
+		return new Measured(rate, machineTime);
+	}
+
+	record Measured(double rate, String machineTime) {
 	}
 
 	/** A checkpoint where the harness's user may take one: a superuser on PostgreSQL 14, as the test servers give it. */
