@@ -107,9 +107,12 @@ final class MachineTime {
 		return "the rest (kernel threads, other processes)";
 	}
 
-	/** The server's first process: its children retitle themselves "postgres: …", it keeps its command line. */
+	/**
+	 * The server's first process: its children retitle themselves "postgres: …", it keeps its command line. A child
+	 * that has exited and is not yet reaped has no command line at all, and its time is still its own.
+	 */
 	private static boolean postmaster(String name, String command) {
-		return name.equals("postgres") && !command.startsWith("postgres:");
+		return name.equals("postgres") && !command.isEmpty() && !command.startsWith("postgres:");
 	}
 
 	/**
@@ -130,16 +133,18 @@ final class MachineTime {
 		kinds.sort(Map.Entry.<String, Double>comparingByValue().reversed());
 		StringBuilder text = new StringBuilder();
 		double total = 0;
+		double postgres = 0;
 		for (Map.Entry<String, Double> kind : kinds) {
 			text.append(String.format(Locale.ROOT, "%s%s %.1f", text.isEmpty() ? "" : ", ", kind.getKey(), kind.getValue()));
 			total += kind.getValue();
+			postgres += kind.getKey().startsWith("PostgreSQL") ? kind.getValue() : 0;
 		}
 		long[] d = since(before.machine(), after.machine());
 		double all = Arrays.stream(d, 0, Math.min(8, d.length)).sum();
 		double seconds = (after.nanos() - before.nanos()) / 1e9;
 		// /proc/stat: user nice system idle iowait irq softirq steal
-		return String.format(Locale.ROOT, "%s; %.1f µs in all; the machine %.2f of %d cores busy, %.0f%% stolen by the host",
-				text, total, (all - d[3] - d[4]) / TICKS / seconds, Runtime.getRuntime().availableProcessors(),
+		return String.format(Locale.ROOT, "%s; PostgreSQL's processes %.1f of %.1f µs in all; the machine %.2f of %d cores busy, %.0f%% stolen by the host",
+				text, postgres, total, (all - d[3] - d[4]) / TICKS / seconds, Runtime.getRuntime().availableProcessors(),
 				(d.length > 7) ? 100 * d[7] / all : 0.0);
 	}
 
