@@ -551,8 +551,10 @@ public final class PipelineHarness {
 					"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(state.getDouble(1), state.getDouble(2), state.getDouble(3)));
 			say("    p99 of each second of the phase, ms: " + p99BySecond(sql, window, from));
 			List<Long> alertMillis = alertLatencies(sql, alertsReceived, from, to);
-			row("latency publish → alert at %,d/s offered".formatted(rate), Double.NaN,
-					"p50 %d ms, p99 %d ms, max %d ms (%d alerts)".formatted(percentile(alertMillis, 0.5),
+			// A small --alert-share can leave a short phase without any alert: nothing was timed, not 0 ms.
+			row("latency publish → alert at %,d/s offered".formatted(rate), Double.NaN, alertMillis.isEmpty()
+					? "no alert raised in this phase, so none timed"
+					: "p50 %d ms, p99 %d ms, max %d ms (%d alerts)".formatted(percentile(alertMillis, 0.5),
 							percentile(alertMillis, 0.99), percentile(alertMillis, 1.0), alertMillis.size()));
 		}
 	}
@@ -659,7 +661,7 @@ public final class PipelineHarness {
 	}
 
 	private static long percentile(List<Long> sorted, double p) {
-		return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+		return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
 	}
 
 	/**
