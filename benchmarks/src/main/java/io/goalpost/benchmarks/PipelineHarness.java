@@ -334,7 +334,7 @@ public final class PipelineHarness {
 			PostgresLimit.Measured limit = new PostgresLimit(workload, figures, 1000, connections).measure(BACKGROUND);
 			row("PostgreSQL, the same figure rows and series upserts", limit.rate(),
 					"figures by COPY, series by unnest, 1,000 figures a transaction, %d connections, %s".formatted(connections, when));
-			// Its connections are closed by now: their backends' time is the postmaster's exited children's.
+			// Its connections are closed by now: their backends' time shows as exited children's, or as backends' if not yet reaped.
 			if (limit.machineTime() != null) {
 				say("    CPU a figure in this limit by process (/proc, µs): " + limit.machineTime());
 			}
