@@ -335,9 +335,7 @@ public final class PipelineHarness {
 			row("PostgreSQL, the same figure rows and series upserts", limit.rate(),
 					"figures by COPY, series by unnest, 1,000 figures a transaction, %d connections, %s".formatted(connections, when));
 			// Its connections are closed by now: their backends' time shows as exited children's, or as backends' if not yet reaped.
-			if (limit.machineTime() != null) {
-				say("    CPU a figure in this limit by process (/proc, µs): " + limit.machineTime());
-			}
+			sayMachineTime("    ", "this limit", limit.machineTime());
 			best = Math.max(best, limit.rate());
 		}
 		return best;
@@ -441,9 +439,7 @@ public final class PipelineHarness {
 		String detail = String.format(Locale.ROOT, "heap max %.0f MiB, CPU %.2f cores, JIT compilers busy %.0f%% of the phase",
 				maxHeap, cpu / samples, 100 * (metrics.compilationSeconds() - compiledBefore) / seconds(start));
 		say("  Goalpost end to end: %,.0f figures/s; %s".formatted(rate, detail));
-		if (machineTime != null) {
-			say("  CPU a figure in the phase by process (/proc, µs): " + machineTime);
-		}
+		sayMachineTime("  ", "the phase", machineTime);
 		topStatements(database, "the throughput phase", seconds(start), writesBefore);
 		return new Throughput(rate, detail);
 	}
@@ -916,6 +912,13 @@ public final class PipelineHarness {
 
 	static void say(String line) {
 		System.out.println(line);
+	}
+
+	/** The machine's time a figure by process over some part of the run, where {@code /proc} gave it. */
+	private static void sayMachineTime(String indent, String part, String machineTime) {
+		if (machineTime != null) {
+			say(indent + "CPU a figure in " + part + " by process (/proc, µs): " + machineTime);
+		}
 	}
 
 }
