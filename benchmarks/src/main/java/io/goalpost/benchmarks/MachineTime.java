@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,52 +27,108 @@ final class MachineTime {
 
 	private static final Path PROC = Path.of("/proc");
 
+	static final String EXITED = "PostgreSQL, exited (autovacuum workers, closed connections)";
+
 	/** PostgreSQL's own processes beside the backends that serve connections, as their command lines name them. */
 	private static final List<String> SERVER_PROCESSES = List.of("walwriter", "checkpointer", "background writer",
 			"stats collector", "logical replication");
 
-	/** CPU ticks by kind of process, and {@code /proc/stat}'s first line, at one moment. */
-	record Snapshot(Map<String, Long> ticks, long[] machine, long nanos) {
+	/** One process as {@code /proc} names it: its pid and start time, so that a pid used again is another process. */
+	record ProcessId(long pid, long startTicks) {
+	}
+
+	/** A process's kind, its own CPU ticks so far, and its parent's pid. */
+	record Process(String kind, long ticks, long parent) {
+	}
+
+	/**
+	 * Every process at one moment, and each PostgreSQL server's reaped children's CPU ticks: a backend or
+	 * autovacuum worker that exits takes its time with it into its parent's, the postmaster's, count.
+	 */
+	record Snapshot(Map<ProcessId, Process> processes, Map<Long, Long> reaped, long[] machine, long nanos) {
 	}
 
 	private MachineTime() {
 	}
 
-	/** @return null where there is no {@code /proc} */
+	/**
+	 * Reads every process between two readings of each postmaster's reaped children. If a child was reaped in
+	 * between, it may have been read alive and counted again in its parent's count, so the reading is taken again.
+	 * @return null where there is no {@code /proc}
+	 */
 	static Snapshot take() {
 		if (!Files.isReadable(PROC.resolve("stat"))) {
 			return null;
 		}
-		Map<String, Long> ticks = new LinkedHashMap<>();
-		long harness = ProcessHandle.current().pid();
-		try (DirectoryStream<Path> processes = Files.newDirectoryStream(PROC, "[0-9]*")) {
-			for (Path process : processes) {
-				String stat;
-				String command;
-				try {
-					stat = Files.readString(process.resolve("stat"));
-					command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+		try {
+			Map<Long, Long> reapedBefore = reaped(scan().reaped().keySet());
+			for (int attempt = 1;; attempt++) {
+				Snapshot snapshot = scan();
+				Map<Long, Long> reapedAfter = reaped(snapshot.reaped().keySet());
+				if ((reapedAfter.equals(reapedBefore) && reapedAfter.equals(snapshot.reaped())) || attempt == 10) {
+					return snapshot;
 				}
-				catch (IOException ex) {
-					continue; // it exited meanwhile
-				}
-				String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-				ticks.merge(kind(Long.parseLong(process.getFileName().toString()) == harness, name, command), own, Long::sum);
-				if (postmaster(name, command)) {
-					// Backends and autovacuum workers that have exited: their time is added to their parent's.
-					ticks.merge("PostgreSQL, exited (autovacuum workers, closed connections)",
-							Long.parseLong(fields[13]) + Long.parseLong(fields[14]), Long::sum);
-				}
+				reapedBefore = reapedAfter;
 			}
-			String[] machine = Files.readAllLines(PROC.resolve("stat")).getFirst().trim().split("\\s+");
-			return new Snapshot(ticks, Arrays.stream(machine, 1, machine.length).mapToLong(Long::parseLong).toArray(),
-					System.nanoTime());
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	private static Snapshot scan() throws IOException {
+		Map<ProcessId, Process> processes = new HashMap<>();
+		Map<Long, Long> reaped = new HashMap<>();
+		long harness = ProcessHandle.current().pid();
+		try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, "[0-9]*")) {
+			for (Path process : all) {
+				long pid = Long.parseLong(process.getFileName().toString());
+				String[] fields;
+				String name;
+				String command;
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					command = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+					name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+					fields = fields(stat);
+				}
+				catch (IOException ex) {
+					continue; // it exited meanwhile
+				}
+				processes.put(new ProcessId(pid, Long.parseLong(fields[19])), new Process(kind(pid == harness, name, command),
+						Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(fields[1])));
+				if (postmaster(name, command)) {
+					reaped.put(pid, reapedTicks(fields));
+				}
+			}
+		}
+		String[] machine = Files.readAllLines(PROC.resolve("stat")).getFirst().trim().split("\\s+");
+		return new Snapshot(processes, reaped, Arrays.stream(machine, 1, machine.length).mapToLong(Long::parseLong).toArray(),
+				System.nanoTime());
+	}
+
+	/** These postmasters' reaped children's CPU ticks now; one that has gone is left out. */
+	private static Map<Long, Long> reaped(Collection<Long> postmasters) {
+		Map<Long, Long> reaped = new HashMap<>();
+		for (long pid : postmasters) {
+			try {
+				reaped.put(pid, reapedTicks(fields(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat")))));
+			}
+			catch (IOException ex) {
+				// it has stopped
+			}
+		}
+		return reaped;
+	}
+
+	/** A {@code /proc/<pid>/stat} line's fields after the command name, which may hold spaces: the state first. */
+	private static String[] fields(String stat) {
+		return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+	}
+
+	/** The CPU ticks of a process's children that it has reaped (cutime and cstime). */
+	private static long reapedTicks(String[] fields) {
+		return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
 	}
 
 	/** How much each of a set of counters grew from one reading to the next; a counter missing before counts from 0. */
@@ -116,6 +174,38 @@ final class MachineTime {
 	}
 
 	/**
+	 * Each kind's CPU ticks between the snapshots: a process's growth, or all of its time if it started between
+	 * them. A server's children that exited between them count as "exited" with only the time they took after the
+	 * first snapshot: their parent's reaped count grew by all of their time, less what the first snapshot had
+	 * already seen of those of them alive then.
+	 */
+	static Map<String, Long> ticksByKind(Snapshot before, Snapshot after) {
+		Map<String, Long> ticks = new LinkedHashMap<>();
+		after.processes().forEach((id, process) -> {
+			Process earlier = before.processes().get(id);
+			ticks.merge(process.kind(), process.ticks() - ((earlier != null) ? earlier.ticks() : 0), Long::sum);
+		});
+		long exited = 0;
+		for (Map.Entry<Long, Long> server : after.reaped().entrySet()) {
+			Long reapedBefore = before.reaped().get(server.getKey());
+			if (reapedBefore != null) {
+				exited += server.getValue() - reapedBefore;
+			}
+		}
+		for (Map.Entry<ProcessId, Process> earlier : before.processes().entrySet()) {
+			long parent = earlier.getValue().parent();
+			if (!after.processes().containsKey(earlier.getKey()) && before.reaped().containsKey(parent)
+					&& after.reaped().containsKey(parent)) {
+				exited -= earlier.getValue().ticks();
+			}
+		}
+		if (!after.reaped().isEmpty()) {
+			ticks.merge(EXITED, exited, Long::sum);
+		}
+		return ticks;
+	}
+
+	/**
 	 * Each kind's CPU between the snapshots in µs a figure, largest first, and how busy the machine was.
 	 * @return null if either snapshot is missing
 	 */
@@ -123,9 +213,10 @@ final class MachineTime {
 		if (before == null || after == null || figures <= 0) {
 			return null;
 		}
+		Map<String, Long> ticks = ticksByKind(before, after);
 		List<Map.Entry<String, Double>> kinds = new ArrayList<>();
-		after.ticks().forEach((kind, ticks) -> {
-			double micros = (ticks - before.ticks().getOrDefault(kind, 0L)) / TICKS * 1e6 / figures;
+		ticks.forEach((kind, t) -> {
+			double micros = t / TICKS * 1e6 / figures;
 			if (micros >= 0.05) {
 				kinds.add(Map.entry(kind, micros));
 			}
