@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +38,36 @@ final class MachineTime {
 	record ProcessId(long pid, long startTicks) {
 	}
 
+	/** CPU ticks, in all and of them in the kernel (system time). */
+	record Ticks(long all, long kernel) {
+
+		static final Ticks NONE = new Ticks(0, 0);
+
+		Ticks plus(Ticks other) {
+			return new Ticks(all + other.all, kernel + other.kernel);
+		}
+
+		Ticks minus(Ticks other) {
+			return new Ticks(all - other.all, kernel - other.kernel);
+		}
+
+		/** From a {@code /proc/<pid>/stat} line's fields: user and system time at {@code at}, {@code at + 1}. */
+		static Ticks of(String[] fields, int at) {
+			long kernel = Long.parseLong(fields[at + 1]);
+			return new Ticks(Long.parseLong(fields[at]) + kernel, kernel);
+		}
+
+	}
+
 	/** A process's kind, its own CPU ticks so far, and its parent's pid. */
-	record Process(String kind, long ticks, long parent) {
+	record Process(String kind, Ticks ticks, long parent) {
 	}
 
 	/**
 	 * Every process at one moment, and each PostgreSQL server's reaped children's CPU ticks: a backend or
 	 * autovacuum worker that exits takes its time with it into its parent's, the postmaster's, count.
 	 */
-	record Snapshot(Map<ProcessId, Process> processes, Map<Long, Long> reaped, long[] machine, long nanos) {
+	record Snapshot(Map<ProcessId, Process> processes, Map<Long, Ticks> reaped, long[] machine, long nanos) {
 	}
 
 	private MachineTime() {
@@ -61,10 +83,10 @@ final class MachineTime {
 			return null;
 		}
 		try {
-			Map<Long, Long> reapedBefore = reaped(scan().reaped().keySet());
+			Map<Long, Ticks> reapedBefore = reaped(scan().reaped().keySet());
 			for (int attempt = 1;; attempt++) {
 				Snapshot snapshot = scan();
-				Map<Long, Long> reapedAfter = reaped(snapshot.reaped().keySet());
+				Map<Long, Ticks> reapedAfter = reaped(snapshot.reaped().keySet());
 				if ((reapedAfter.equals(reapedBefore) && reapedAfter.equals(snapshot.reaped())) || attempt == 10) {
 					return snapshot;
 				}
@@ -78,7 +100,7 @@ final class MachineTime {
 
 	private static Snapshot scan() throws IOException {
 		Map<ProcessId, Process> processes = new HashMap<>();
-		Map<Long, Long> reaped = new HashMap<>();
+		Map<Long, Ticks> reaped = new HashMap<>();
 		long harness = ProcessHandle.current().pid();
 		try (DirectoryStream<Path> all = Files.newDirectoryStream(PROC, "[0-9]*")) {
 			for (Path process : all) {
@@ -96,9 +118,9 @@ final class MachineTime {
 					continue; // it exited meanwhile
 				}
 				processes.put(new ProcessId(pid, Long.parseLong(fields[19])), new Process(kind(pid == harness, name, command),
-						Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(fields[1])));
+						Ticks.of(fields, 11), Long.parseLong(fields[1])));
 				if (postmaster(name, command)) {
-					reaped.put(pid, reapedTicks(fields));
+					reaped.put(pid, Ticks.of(fields, 13));
 				}
 			}
 		}
@@ -108,11 +130,11 @@ final class MachineTime {
 	}
 
 	/** These postmasters' reaped children's CPU ticks now; one that has gone is left out. */
-	private static Map<Long, Long> reaped(Collection<Long> postmasters) {
-		Map<Long, Long> reaped = new HashMap<>();
+	private static Map<Long, Ticks> reaped(Collection<Long> postmasters) {
+		Map<Long, Ticks> reaped = new HashMap<>();
 		for (long pid : postmasters) {
 			try {
-				reaped.put(pid, reapedTicks(fields(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat")))));
+				reaped.put(pid, Ticks.of(fields(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"))), 13));
 			}
 			catch (IOException ex) {
 				// it has stopped
@@ -124,11 +146,6 @@ final class MachineTime {
 	/** A {@code /proc/<pid>/stat} line's fields after the command name, which may hold spaces: the state first. */
 	private static String[] fields(String stat) {
 		return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-	}
-
-	/** The CPU ticks of a process's children that it has reaped (cutime and cstime). */
-	private static long reapedTicks(String[] fields) {
-		return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
 	}
 
 	/** How much each of a set of counters grew from one reading to the next; a counter missing before counts from 0. */
@@ -179,28 +196,28 @@ final class MachineTime {
 	 * first snapshot: their parent's reaped count grew by all of their time, less what the first snapshot had
 	 * already seen of those of them alive then.
 	 */
-	static Map<String, Long> ticksByKind(Snapshot before, Snapshot after) {
-		Map<String, Long> ticks = new LinkedHashMap<>();
+	static Map<String, Ticks> ticksByKind(Snapshot before, Snapshot after) {
+		Map<String, Ticks> ticks = new LinkedHashMap<>();
 		after.processes().forEach((id, process) -> {
 			Process earlier = before.processes().get(id);
-			ticks.merge(process.kind(), process.ticks() - ((earlier != null) ? earlier.ticks() : 0), Long::sum);
+			ticks.merge(process.kind(), process.ticks().minus((earlier != null) ? earlier.ticks() : Ticks.NONE), Ticks::plus);
 		});
-		long exited = 0;
-		for (Map.Entry<Long, Long> server : after.reaped().entrySet()) {
-			Long reapedBefore = before.reaped().get(server.getKey());
+		Ticks exited = Ticks.NONE;
+		for (Map.Entry<Long, Ticks> server : after.reaped().entrySet()) {
+			Ticks reapedBefore = before.reaped().get(server.getKey());
 			if (reapedBefore != null) {
-				exited += server.getValue() - reapedBefore;
+				exited = exited.plus(server.getValue().minus(reapedBefore));
 			}
 		}
 		for (Map.Entry<ProcessId, Process> earlier : before.processes().entrySet()) {
 			long parent = earlier.getValue().parent();
 			if (!after.processes().containsKey(earlier.getKey()) && before.reaped().containsKey(parent)
 					&& after.reaped().containsKey(parent)) {
-				exited -= earlier.getValue().ticks();
+				exited = exited.minus(earlier.getValue().ticks());
 			}
 		}
 		if (!after.reaped().isEmpty()) {
-			ticks.merge(EXITED, exited, Long::sum);
+			ticks.merge(EXITED, exited, Ticks::plus);
 		}
 		return ticks;
 	}
@@ -213,30 +230,34 @@ final class MachineTime {
 		if (before == null || after == null || figures <= 0) {
 			return null;
 		}
-		Map<String, Long> ticks = ticksByKind(before, after);
-		List<Map.Entry<String, Double>> kinds = new ArrayList<>();
-		ticks.forEach((kind, t) -> {
-			double micros = t / TICKS * 1e6 / figures;
-			if (micros >= 0.05) {
-				kinds.add(Map.entry(kind, micros));
-			}
-		});
-		kinds.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+		List<Map.Entry<String, Ticks>> kinds = new ArrayList<>(ticksByKind(before, after).entrySet());
+		kinds.removeIf((kind) -> micros(kind.getValue().all(), figures) < 0.05);
+		kinds.sort(Map.Entry.<String, Ticks>comparingByValue(Comparator.comparingLong(Ticks::all)).reversed());
 		StringBuilder text = new StringBuilder();
-		double total = 0;
-		double postgres = 0;
-		for (Map.Entry<String, Double> kind : kinds) {
-			text.append(String.format(Locale.ROOT, "%s%s %.1f", text.isEmpty() ? "" : ", ", kind.getKey(), kind.getValue()));
-			total += kind.getValue();
-			postgres += kind.getKey().startsWith("PostgreSQL") ? kind.getValue() : 0;
+		Ticks total = Ticks.NONE;
+		Ticks postgres = Ticks.NONE;
+		for (Map.Entry<String, Ticks> kind : kinds) {
+			text.append(String.format(Locale.ROOT, "%s%s %s", text.isEmpty() ? "" : ", ", kind.getKey(), micros(kind.getValue(), figures)));
+			total = total.plus(kind.getValue());
+			postgres = kind.getKey().startsWith("PostgreSQL") ? postgres.plus(kind.getValue()) : postgres;
 		}
 		long[] d = since(before.machine(), after.machine());
 		double all = Arrays.stream(d, 0, Math.min(8, d.length)).sum();
 		double seconds = (after.nanos() - before.nanos()) / 1e9;
 		// /proc/stat: user nice system idle iowait irq softirq steal
-		return String.format(Locale.ROOT, "%s; PostgreSQL's processes %.1f of %.1f µs in all; the machine %.2f of %d cores busy, %.0f%% stolen by the host",
-				text, postgres, total, (all - d[3] - d[4]) / TICKS / seconds, Runtime.getRuntime().availableProcessors(),
-				(d.length > 7) ? 100 * d[7] / all : 0.0);
+		return String.format(Locale.ROOT,
+				"%s; PostgreSQL's processes %s of %s µs in all; the machine %.2f of %d cores busy, %.0f%% of its time in interrupts, %.0f%% stolen by the host",
+				text, micros(postgres, figures), micros(total, figures), (all - d[3] - d[4]) / TICKS / seconds,
+				Runtime.getRuntime().availableProcessors(), 100 * (d[5] + d[6]) / all, (d.length > 7) ? 100 * d[7] / all : 0.0);
+	}
+
+	/** "12.3 (4.5 in the kernel)": µs a figure. */
+	private static String micros(Ticks ticks, long figures) {
+		return String.format(Locale.ROOT, "%.1f (%.1f in the kernel)", micros(ticks.all(), figures), micros(ticks.kernel(), figures));
+	}
+
+	private static double micros(long ticks, long figures) {
+		return ticks / TICKS * 1e6 / figures;
 	}
 
 }

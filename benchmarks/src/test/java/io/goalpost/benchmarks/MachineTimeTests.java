@@ -7,6 +7,7 @@ import java.util.Map;
 import io.goalpost.benchmarks.MachineTime.Process;
 import io.goalpost.benchmarks.MachineTime.ProcessId;
 import io.goalpost.benchmarks.MachineTime.Snapshot;
+import io.goalpost.benchmarks.MachineTime.Ticks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,25 +21,31 @@ class MachineTimeTests {
 
 	@Test
 	void aBackendThatExitsCountsOnlyTheTimeItTookAfterTheFirstSnapshot() {
-		Snapshot before = snapshot(Map.of(id(100, 1), postmaster(40), id(201, 5), backend(300), id(202, 6), backend(70)), 1_000);
-		// 201 exits having taken 500 ticks in all; 203 opens and closes within the window, taking 120.
-		Snapshot after = snapshot(Map.of(id(100, 1), postmaster(45), id(202, 6), backend(90)), 1_000 + 500 + 120);
+		Snapshot before = snapshot(Map.of(id(100, 1), postmaster(ticks(40, 4)), id(201, 5), backend(ticks(300, 100)),
+				id(202, 6), backend(ticks(70, 10))), ticks(1_000, 200));
+		// 201 exits having taken 500 ticks in all (150 in the kernel); 203 opens and closes within the window, taking 120 (30).
+		Snapshot after = snapshot(Map.of(id(100, 1), postmaster(ticks(45, 5)), id(202, 6), backend(ticks(90, 15))),
+				ticks(1_000 + 500 + 120, 200 + 150 + 30));
 
-		Map<String, Long> ticks = MachineTime.ticksByKind(before, after);
+		Map<String, Ticks> byKind = MachineTime.ticksByKind(before, after);
 
-		assertThat(ticks).containsEntry(MachineTime.EXITED, 200L + 120L)
-			.containsEntry(BACKENDS, 20L)
-			.containsEntry("PostgreSQL, the rest", 5L);
+		assertThat(byKind).containsEntry(MachineTime.EXITED, ticks(200 + 120, 50 + 30))
+			.containsEntry(BACKENDS, ticks(20, 5))
+			.containsEntry("PostgreSQL, the rest", ticks(5, 1));
 	}
 
 	@Test
 	void aPidUsedAgainIsAnotherProcess() {
-		Snapshot before = snapshot(Map.of(id(100, 1), postmaster(0), id(300, 2), new Process("broker", 900, 1)), 0);
-		Snapshot after = snapshot(Map.of(id(100, 1), postmaster(0), id(300, 8), new Process("harness", 30, 1)), 0);
+		Snapshot before = snapshot(Map.of(id(100, 1), postmaster(Ticks.NONE), id(300, 2), new Process("broker", ticks(900, 90), 1)),
+				Ticks.NONE);
+		Snapshot after = snapshot(Map.of(id(100, 1), postmaster(Ticks.NONE), id(300, 8), new Process("harness", ticks(30, 3), 1)),
+				Ticks.NONE);
 
-		Map<String, Long> ticks = MachineTime.ticksByKind(before, after);
+		Map<String, Ticks> byKind = MachineTime.ticksByKind(before, after);
 
-		assertThat(ticks).containsEntry("harness", 30L).containsEntry(MachineTime.EXITED, 0L).doesNotContainKey("broker");
+		assertThat(byKind).containsEntry("harness", ticks(30, 3))
+			.containsEntry(MachineTime.EXITED, Ticks.NONE)
+			.doesNotContainKey("broker");
 	}
 
 	@Test
@@ -54,10 +61,10 @@ class MachineTimeTests {
 
 		assertThat(sink).isPositive();
 		// 300 ms of one thread's work is 30 ticks; a loaded machine may give this thread less of them.
-		assertThat(MachineTime.ticksByKind(before, after).get("harness")).isGreaterThanOrEqualTo(10L);
+		assertThat(MachineTime.ticksByKind(before, after).get("harness").all()).isGreaterThanOrEqualTo(10L);
 	}
 
-	private static Snapshot snapshot(Map<ProcessId, Process> processes, long reaped) {
+	private static Snapshot snapshot(Map<ProcessId, Process> processes, Ticks reaped) {
 		return new Snapshot(processes, Map.of(POSTMASTER, reaped), new long[8], 0);
 	}
 
@@ -65,11 +72,15 @@ class MachineTimeTests {
 		return new ProcessId(pid, start);
 	}
 
-	private static Process postmaster(long ticks) {
+	private static Ticks ticks(long all, long kernel) {
+		return new Ticks(all, kernel);
+	}
+
+	private static Process postmaster(Ticks ticks) {
 		return new Process("PostgreSQL, the rest", ticks, 1);
 	}
 
-	private static Process backend(long ticks) {
+	private static Process backend(Ticks ticks) {
 		return new Process(BACKENDS, ticks, POSTMASTER);
 	}
 
