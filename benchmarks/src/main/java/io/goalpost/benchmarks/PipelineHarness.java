@@ -231,7 +231,7 @@ public final class PipelineHarness {
 			for (int rate : rates) {
 				long total = (long) rate * seconds;
 				phase = phase.next(latencySeries(total));
-				latency(database, topic, phase, rate, total, stored, alertsReceived);
+				latency(metrics, database, topic, phase, rate, total, stored, alertsReceived);
 				stored += total;
 			}
 			checkState(database, alertsReceived);
@@ -515,13 +515,15 @@ public final class PipelineHarness {
 	 * stored the figure (PostgreSQL's commit timestamp). Publish → alert: from the send of the figure that
 	 * missed its target to the harness receiving the alert from the topic.
 	 */
-	private void latency(Infrastructure.Database database, String topic, Workload paced, int rate, long total, long storedBefore,
-			Map<String, Instant> alertsReceived) throws Exception {
+	private void latency(ServiceProcess metrics, Infrastructure.Database database, String topic, Workload paced, int rate, long total,
+			long storedBefore, Map<String, Instant> alertsReceived) throws Exception {
 		Instant from;
 		Instant to;
 		double offered;
 		double achieved;
+		double compiling;
 		Map<String, long[]> writesBefore = resetStatementStats(database);
+		double compiledBefore = metrics.compilationSeconds();
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			from = Instant.now();
 			long start = System.nanoTime();
@@ -530,6 +532,7 @@ public final class PipelineHarness {
 			to = Instant.now();
 			waitUntil(Duration.ofMinutes(10), () -> committed(topic) >= storedBefore + total);
 			achieved = total / seconds(start);
+			compiling = (metrics.compilationSeconds() - compiledBefore) / seconds(start);
 			topStatements(database, "the phase at %,d/s".formatted(rate), seconds(start), writesBefore);
 		}
 		String window = "reported_at >= '%s' AND reported_at <= '%s'".formatted(from, to);
@@ -545,7 +548,11 @@ public final class PipelineHarness {
 			points.add(new LatencyPlot.Point(offered, achieved, state.getDouble(1), state.getDouble(2)));
 			row("latency publish → state at %,d/s offered (publisher kept %.0f/s)".formatted(rate, offered), Double.NaN,
 					"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(state.getDouble(1), state.getDouble(2), state.getDouble(3)));
-			say("    p99 of each second of the phase, ms: " + p99BySecond(sql, window, from));
+			// The start's time of day lines a slow second up with the JVMs' GC logs and PostgreSQL's.
+			say("    p99 of each second of the phase from %s, ms: ".formatted(from) + p99BySecond(sql, window, from));
+			say("    the slowest transactions: " + slowestTransactions(sql, window));
+			// Small batches take paths that the throughput phase's large ones did not warm up (--settle).
+			say("    metrics-service's JIT compilers busy %.0f%% of the phase".formatted(100 * compiling));
 			List<Long> alertMillis = alertLatencies(sql, alertsReceived, from, to);
 			// A small --alert-share can leave a short phase without any alert: nothing was timed, not 0 ms.
 			row("latency publish → alert at %,d/s offered".formatted(rate), Double.NaN, alertMillis.isEmpty()
@@ -567,6 +574,28 @@ public final class PipelineHarness {
 			}
 		}
 		return seconds.toString();
+	}
+
+	/**
+	 * Whether the tail is the database's or before it: a figure's {@code received_at} is its transaction's start
+	 * ({@code now()}), so each of the slowest transactions splits into the wait for it (Kafka, the poll, decoding)
+	 * and the transaction itself.
+	 */
+	private static String slowestTransactions(Statement sql, String window) throws SQLException {
+		List<String> slowest = new ArrayList<>();
+		try (ResultSet rs = sql.executeQuery("""
+				SELECT max(ms), max(extract(epoch FROM received_at - reported_at) * 1000),
+				    extract(epoch FROM committed - received_at) * 1000, kafka_partition, count(*), committed
+				FROM (SELECT %s AS ms, reported_at, received_at, pg_xact_commit_timestamp(xmin) AS committed, kafka_partition
+				      FROM figure_event WHERE %s) f
+				GROUP BY committed, received_at, kafka_partition ORDER BY 1 DESC LIMIT 3""".formatted(STATE_MILLIS, window))) {
+			while (rs.next()) {
+				slowest.add("%.0f ms (until it began %.0f, then %.0f; partition %d, %d figures, committed %s)".formatted(
+						rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5),
+						rs.getTimestamp(6).toInstant()));
+			}
+		}
+		return String.join("; ", slowest);
 	}
 
 	/** Few enough series that each gets a target and several actuals within a phase, so alerts fire. */
