@@ -552,7 +552,7 @@ public final class PipelineHarness {
 			points.add(new LatencyPlot.Point(offered, achieved, state.getDouble(1), state.getDouble(2)));
 			row("latency publish → state at %,d/s offered (publisher kept %.0f/s)".formatted(rate, offered), Double.NaN,
 					"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(state.getDouble(1), state.getDouble(2), state.getDouble(3)));
-			// The start's time of day lines a slow second up with the JVMs' GC logs and PostgreSQL's.
+			// The start's time of day lines a slow second up with other logs, the JVMs' GC logs for one.
 			say("    p99 of each second of the phase from %s, ms: ".formatted(from) + p99BySecond(sql, window, from));
 			say("    the slowest transactions: " + slowestTransactions(sql, window));
 			// Small batches take paths that the throughput phase's large ones did not warm up (--settle).
@@ -582,8 +582,8 @@ public final class PipelineHarness {
 
 	/**
 	 * Whether the tail is the database's or before it: a figure's {@code received_at} is its transaction's start
-	 * ({@code now()}), so each of the slowest transactions splits into the wait for it (Kafka, the poll, decoding)
-	 * and the transaction itself.
+	 * ({@code now()}), so each of the slowest transactions splits into the wait for it (Kafka, the consumer's batch
+	 * before, decoding) and the transaction itself.
 	 */
 	private static String slowestTransactions(Statement sql, String window) throws SQLException {
 		List<String> slowest = new ArrayList<>();
