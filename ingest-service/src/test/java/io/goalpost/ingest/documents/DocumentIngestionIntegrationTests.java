@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,7 +60,7 @@ class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 		Set<String> eventIds = reading.get("figures").valueStream().map((f) -> f.get("eventId").asString()).collect(Collectors.toSet());
 		assertThat(eventIds).hasSize(6);
 
-		List<FigureReported> published = await().atMost(Duration.ofSeconds(30)).until(() -> topic.records()
+		List<FigureReported> published = await().atMost(PUBLISHED_WITHIN).until(() -> topic.records()
 			.stream()
 			.filter((r) -> eventIds.contains(CloudEventRecords.header(r, EventTypes.HEADER_ID)))
 			.map((r) -> EventCodec.read(r.value(), FigureReported.class))

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -46,7 +45,7 @@ class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(json.readTree(response.body()).get("accepted").asLong()).isEqualTo(3);
-		List<FigureReported> figures = await().atMost(Duration.ofSeconds(30))
+		List<FigureReported> figures = await().atMost(PUBLISHED_WITHIN)
 			.until(() -> published(marker), (found) -> found.size() == 3);
 		FigureReported target = only(figures, "high_tech_enterprises", FigureKind.TARGET);
 		assertThat(target.key()).isEqualTo("chongqing:high_tech_enterprises");
@@ -95,7 +94,7 @@ class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 		String after = "csv-after-" + System.nanoTime();
 		assertThat(ingest.post("/api/v1/figures", CSV, "region,indicator,year,kind,value,sentence\nchongqing,gdp,2020,actual,25000," + after + "\n")
 			.statusCode()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(30)).until(() -> published(after).size() == 1);
+		await().atMost(PUBLISHED_WITHIN).until(() -> published(after).size() == 1);
 		assertThat(published(marker)).isEmpty();
 	}
 
@@ -123,7 +122,7 @@ class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		assertThat(json.readTree(response.body()).get("accepted").asLong()).isEqualTo(rows);
-		await().atMost(Duration.ofSeconds(60)).until(() -> published(marker).size() == rows);
+		await().atMost(PUBLISHED_WITHIN).until(() -> published(marker).size() == rows);
 		List<FigureReported> figures = published(marker);
 		assertThat(figures).extracting(FigureReported::sentence)
 			.containsExactlyInAnyOrderElementsOf(IntStream.range(0, rows).mapToObj((row) -> marker + "-" + row).toList());

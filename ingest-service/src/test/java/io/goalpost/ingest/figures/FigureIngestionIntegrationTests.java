@@ -1,7 +1,6 @@
 package io.goalpost.ingest.figures;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
 import io.goalpost.contract.EventCodec;
@@ -37,7 +36,7 @@ class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 		assertThat(body.get("accepted").asInt()).isEqualTo(2);
 		String firstId = body.get("figures").get(0).get("eventId").asString();
 
-		ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30))
+		ConsumerRecord<String, byte[]> record = await().atMost(PUBLISHED_WITHIN)
 			.until(() -> find(firstId), (found) -> found != null);
 		assertThat(record.key()).isEqualTo("chongqing:high_tech_enterprises");
 		assertThat(CloudEventRecords.header(record, EventTypes.HEADER_TYPE)).isEqualTo(EventTypes.FIGURE_REPORTED);
@@ -78,7 +77,7 @@ class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 				"[2].unit", "[2].value");
 
 		String marker = publishMarker();
-		await().atMost(Duration.ofSeconds(30)).until(() -> find(marker) != null);
+		await().atMost(PUBLISHED_WITHIN).until(() -> find(marker) != null);
 		assertThat(topic.records()).noneMatch((record) -> new String(record.value()).contains("valid-but-with-bad-neighbours"));
 	}
 

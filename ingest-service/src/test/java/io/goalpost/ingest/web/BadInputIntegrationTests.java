@@ -80,7 +80,7 @@ class BadInputIntegrationTests extends IngestIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(202);
 		String eventId = json.readTree(response.body()).at("/figures/0/eventId").asString();
 
-		FigureReported published = await().atMost(Duration.ofSeconds(30)).until(() -> topic.records()
+		FigureReported published = await().atMost(PUBLISHED_WITHIN).until(() -> topic.records()
 			.stream()
 			.filter((r) -> eventId.equals(CloudEventRecords.header(r, EventTypes.HEADER_ID)))
 			.map((r) -> EventCodec.read(r.value(), FigureReported.class))
@@ -127,7 +127,7 @@ class BadInputIntegrationTests extends IngestIntegrationTest {
 
 	/** How many records the topic holds once the one with this event id has arrived. */
 	private int awaitPublished(String eventId) {
-		return await().atMost(Duration.ofSeconds(30)).until(() -> {
+		return await().atMost(PUBLISHED_WITHIN).until(() -> {
 			var records = topic.records();
 			return records.stream().anyMatch((r) -> eventId.equals(CloudEventRecords.header(r, EventTypes.HEADER_ID)))
 					? records.size() : -1;
