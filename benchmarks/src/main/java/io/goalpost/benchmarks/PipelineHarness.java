@@ -400,7 +400,7 @@ public final class PipelineHarness {
 						+ " figures published to warm it up in 30 min");
 			}
 			double took = seconds(start);
-			double busy = (metrics.compilationSeconds() - compiledBefore) / took;
+			double busy = metrics.compilingShareSince(compiledBefore, start);
 			boolean quiet = busy < QUIET_COMPILERS;
 			boolean settled = quiet && quietBefore;
 			say("  warm-up round %d: %,d figures in %.1f s, JIT compilers busy %.0f%% of it%s".formatted(r, round.size(),
@@ -454,7 +454,7 @@ public final class PipelineHarness {
 					+ (before + events.size()) + " are stored");
 		}
 		String detail = String.format(Locale.ROOT, "heap max %.0f MiB, CPU %.2f cores, JIT compilers busy %.0f%% of the phase",
-				maxHeap, cpu / samples, 100 * (metrics.compilationSeconds() - compiledBefore) / seconds(start));
+				maxHeap, cpu / samples, 100 * metrics.compilingShareSince(compiledBefore, start));
 		say("  Goalpost end to end: %,.0f figures/s; %s".formatted(rate, detail));
 		sayMachineTime("  ", "the phase", machineTime);
 		topStatements(database, "the throughput phase", seconds(start), writesBefore);
@@ -552,7 +552,7 @@ public final class PipelineHarness {
 			waitUntil(Duration.ofMinutes(10), () -> committed(topic) >= storedBefore + total);
 			machineTime = MachineTime.perFigure(machineBefore, MachineTime.take(), total);
 			achieved = total / seconds(start);
-			compiling = (metrics.compilationSeconds() - compiledBefore) / seconds(start);
+			compiling = metrics.compilingShareSince(compiledBefore, start);
 			topStatements(database, "the phase at %,d/s".formatted(rate), seconds(start), writesBefore);
 		}
 		String window = "reported_at >= '%s' AND reported_at <= '%s'".formatted(from, to);

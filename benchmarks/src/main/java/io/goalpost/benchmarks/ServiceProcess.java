@@ -96,6 +96,14 @@ final class ServiceProcess implements AutoCloseable {
 		return value(get("/actuator/metrics/jvm.compilation.time").body()) / 1000;
 	}
 
+	/**
+	 * The share of the time since {@code startNanos} ({@link System#nanoTime}) that the JIT compilers were busy, given
+	 * {@link #compilationSeconds} as read then: more than 1 when several compiler threads worked at once.
+	 */
+	double compilingShareSince(double compiledThen, long startNanos) throws IOException {
+		return (compilationSeconds() - compiledThen) / ((System.nanoTime() - startNanos) / 1e9);
+	}
+
 	/** The first measurement's value in a meter of {@code /actuator/metrics}. */
 	private static double value(String meter) {
 		Matcher m = VALUE.matcher(meter);
