@@ -1,7 +1,5 @@
 package io.goalpost.ingest;
 
-import java.time.Duration;
-
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
 import io.goalpost.testsupport.TopicReader;
@@ -16,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
+
 /**
  * ingest-service on a random port against the test broker, with a figures topic of its own that
  * {@link #topic} reads as a subscriber would.
@@ -24,15 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "spring.config.name=ingest", "goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY,
 				"goalpost.http.max-body-size=64KB", "goalpost.http.max-csv-body-size=4MB" })
 public abstract class IngestIntegrationTest {
-
-	/**
-	 * How long a test waits for figures to reach {@link #topic}. Longer than the broker's own bound on a transaction:
-	 * when a refused request's abort times out (a busy broker; seen once in a run of {@code .ci/run}, after the file
-	 * over the CSV limit), its transaction stays open until the broker aborts it at the producer's
-	 * {@code transaction.timeout.ms} (60 s, found on a sweep every 10 s), and a {@code read_committed} reader sees
-	 * nothing after it on its partitions until then.
-	 */
-	protected static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(90);
 
 	private static String figuresTopic;
 

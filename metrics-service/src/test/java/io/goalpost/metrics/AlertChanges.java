@@ -1,6 +1,5 @@
 package io.goalpost.metrics;
 
-import java.time.Duration;
 import java.util.List;
 
 import io.goalpost.contract.AlertChanged;
@@ -10,10 +9,10 @@ import io.goalpost.contract.EventCodec;
 import io.goalpost.testsupport.TopicReader;
 import org.awaitility.Awaitility;
 
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
+
 /** The alert changes a test has read from the alert topic, by series. */
 public final class AlertChanges {
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private AlertChanges() {
 	}
@@ -30,7 +29,7 @@ public final class AlertChanges {
 	/** Waits for the first change of one series to this kind and state. */
 	public static AlertChanged await(TopicReader topic, String key, AlertKind kind, AlertState state) {
 		return Awaitility.await()
-			.atMost(WAIT)
+			.atMost(THROUGH_KAFKA)
 			.until(() -> of(topic, key).stream()
 				.filter((alert) -> alert.kind() == kind && alert.state() == state)
 				.findFirst()

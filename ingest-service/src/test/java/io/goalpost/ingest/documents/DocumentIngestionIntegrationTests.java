@@ -19,7 +19,7 @@ import io.goalpost.testsupport.ServiceClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,7 +60,7 @@ class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 		Set<String> eventIds = reading.get("figures").valueStream().map((f) -> f.get("eventId").asString()).collect(Collectors.toSet());
 		assertThat(eventIds).hasSize(6);
 
-		List<FigureReported> published = await().atMost(PUBLISHED_WITHIN).until(() -> topic.records()
+		List<FigureReported> published = await().atMost(THROUGH_KAFKA).until(() -> topic.records()
 			.stream()
 			.filter((r) -> eventIds.contains(CloudEventRecords.header(r, EventTypes.HEADER_ID)))
 			.map((r) -> EventCodec.read(r.value(), FigureReported.class))

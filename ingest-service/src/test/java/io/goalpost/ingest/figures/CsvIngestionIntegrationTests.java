@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +46,7 @@ class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(json.readTree(response.body()).get("accepted").asLong()).isEqualTo(3);
-		List<FigureReported> figures = await().atMost(PUBLISHED_WITHIN)
+		List<FigureReported> figures = await().atMost(THROUGH_KAFKA)
 			.until(() -> published(marker), (found) -> found.size() == 3);
 		FigureReported target = only(figures, "high_tech_enterprises", FigureKind.TARGET);
 		assertThat(target.key()).isEqualTo("chongqing:high_tech_enterprises");
@@ -94,7 +95,7 @@ class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 		String after = "csv-after-" + System.nanoTime();
 		assertThat(ingest.post("/api/v1/figures", CSV, "region,indicator,year,kind,value,sentence\nchongqing,gdp,2020,actual,25000," + after + "\n")
 			.statusCode()).isEqualTo(202);
-		await().atMost(PUBLISHED_WITHIN).until(() -> published(after).size() == 1);
+		await().atMost(THROUGH_KAFKA).until(() -> published(after).size() == 1);
 		assertThat(published(marker)).isEmpty();
 	}
 
@@ -122,7 +123,7 @@ class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 		assertThat(json.readTree(response.body()).get("accepted").asLong()).isEqualTo(rows);
-		await().atMost(PUBLISHED_WITHIN).until(() -> published(marker).size() == rows);
+		await().atMost(THROUGH_KAFKA).until(() -> published(marker).size() == rows);
 		List<FigureReported> figures = published(marker);
 		assertThat(figures).extracting(FigureReported::sentence)
 			.containsExactlyInAnyOrderElementsOf(IntStream.range(0, rows).mapToObj((row) -> marker + "-" + row).toList());

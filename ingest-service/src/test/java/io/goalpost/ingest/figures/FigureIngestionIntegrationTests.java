@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,7 +36,7 @@ class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 		assertThat(body.get("accepted").asInt()).isEqualTo(2);
 		String firstId = body.get("figures").get(0).get("eventId").asString();
 
-		ConsumerRecord<String, byte[]> record = await().atMost(PUBLISHED_WITHIN)
+		ConsumerRecord<String, byte[]> record = await().atMost(THROUGH_KAFKA)
 			.until(() -> find(firstId), (found) -> found != null);
 		assertThat(record.key()).isEqualTo("chongqing:high_tech_enterprises");
 		assertThat(CloudEventRecords.header(record, EventTypes.HEADER_TYPE)).isEqualTo(EventTypes.FIGURE_REPORTED);
@@ -77,7 +77,7 @@ class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 				"[2].unit", "[2].value");
 
 		String marker = publishMarker();
-		await().atMost(PUBLISHED_WITHIN).until(() -> find(marker) != null);
+		await().atMost(THROUGH_KAFKA).until(() -> find(marker) != null);
 		assertThat(topic.records()).noneMatch((record) -> new String(record.value()).contains("valid-but-with-bad-neighbours"));
 	}
 

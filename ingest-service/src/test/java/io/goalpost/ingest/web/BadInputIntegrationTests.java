@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,7 +81,7 @@ class BadInputIntegrationTests extends IngestIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(202);
 		String eventId = json.readTree(response.body()).at("/figures/0/eventId").asString();
 
-		FigureReported published = await().atMost(PUBLISHED_WITHIN).until(() -> topic.records()
+		FigureReported published = await().atMost(THROUGH_KAFKA).until(() -> topic.records()
 			.stream()
 			.filter((r) -> eventId.equals(CloudEventRecords.header(r, EventTypes.HEADER_ID)))
 			.map((r) -> EventCodec.read(r.value(), FigureReported.class))
@@ -127,7 +128,7 @@ class BadInputIntegrationTests extends IngestIntegrationTest {
 
 	/** How many records the topic holds once the one with this event id has arrived. */
 	private int awaitPublished(String eventId) {
-		return await().atMost(PUBLISHED_WITHIN).until(() -> {
+		return await().atMost(THROUGH_KAFKA).until(() -> {
 			var records = topic.records();
 			return records.stream().anyMatch((r) -> eventId.equals(CloudEventRecords.header(r, EventTypes.HEADER_ID)))
 					? records.size() : -1;

@@ -54,6 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static io.goalpost.metrics.Figures.actual;
 import static io.goalpost.metrics.Figures.target;
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,8 +66,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=metrics",
 		"goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY })
 class AlertModelIntegrationTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static final Instant TODAY = Instant.parse("2026-11-23T02:00:00Z");
 
@@ -155,7 +154,7 @@ class AlertModelIntegrationTests {
 		String key = "hubei:rd_personnel:2025";
 		clock.set(Instant.parse("2026-06-01T00:00:00Z"));
 		send(target("hubei", "rd_personnel", 2025, Comparator.GT, "500000", "persons", "2025-01-20"));
-		await().atMost(WAIT).until(() -> get("/api/v1/series?region=hubei&indicator=rd_personnel").at("/items").size() == 1);
+		await().atMost(THROUGH_KAFKA).until(() -> get("/api/v1/series?region=hubei&indicator=rd_personnel").at("/items").size() == 1);
 		assertThat(updater.reviewOverdue(100)).as("not due until six months after 2025 ended").isZero();
 
 		clock.set(Instant.parse("2026-07-02T00:00:00Z"));
@@ -191,7 +190,7 @@ class AlertModelIntegrationTests {
 		String key = "shenzhen:tech_smes:2022";
 		send(target("shenzhen", "tech_smes", 2022, Comparator.GT, "20000", "count", "2022-01-20"));
 		send(actual("shenzhen", "tech_smes", 2022, "19000", "count", FigureStatus.FINAL, "2023-01-20"));
-		await().atMost(WAIT).until(() -> get("/api/v1/alerts?region=shenzhen&silenced=true&kind=target_missed").at("/items").size() == 1);
+		await().atMost(THROUGH_KAFKA).until(() -> get("/api/v1/alerts?region=shenzhen&silenced=true&kind=target_missed").at("/items").size() == 1);
 		JsonNode held = get("/api/v1/alerts?region=shenzhen&silenced=true&kind=target_missed").at("/items/0");
 		assertThat(held.get("state").asString()).isEqualTo("FIRING");
 		assertThat(held.get("publishedState").isNull()).isTrue();
@@ -216,12 +215,12 @@ class AlertModelIntegrationTests {
 		send(actual("beijing", "little_giants", 2022, "900", "count", FigureStatus.PRELIMINARY, "2023-01-20"));
 		send(actual("beijing", "little_giants", 2022, "1100", "count", FigureStatus.FINAL, "2023-03-20"));
 		awaitAlert("beijing:little_giants:2022", AlertKind.TARGET_MISSED, AlertState.RESOLVED);
-		await().atMost(WAIT).until(() -> currentFor(fingerprint).size() == 2);
+		await().atMost(THROUGH_KAFKA).until(() -> currentFor(fingerprint).size() == 2);
 		assertThat(sweeper.expireResolved()).as("resolved a moment ago").isZero();
 
 		clock.set(clock.instant().plus(Duration.ofHours(25)));
 		assertThat(sweeper.expireResolved()).isGreaterThanOrEqualTo(2);
-		await().atMost(WAIT).until(() -> currentFor(fingerprint).size() == 3);
+		await().atMost(THROUGH_KAFKA).until(() -> currentFor(fingerprint).size() == 3);
 		ConsumerRecord<String, byte[]> tombstone = currentFor(fingerprint).getLast();
 		assertThat(tombstone.value()).isNull();
 		assertThat(sweeper.expireResolved()).as("expired once").isZero();
@@ -234,7 +233,7 @@ class AlertModelIntegrationTests {
 		send(target("wuhan", "high_tech_enterprises", 2022, Comparator.GT, "10000", "count", "2022-01-20"));
 		send(actual("wuhan", "high_tech_enterprises", 2022, "9000", "count", FigureStatus.FINAL, "2023-01-20"));
 
-		await().atMost(WAIT).until(() -> !subscription.data().isEmpty());
+		await().atMost(THROUGH_KAFKA).until(() -> !subscription.data().isEmpty());
 		subscription.close();
 		AlertChanged streamed = subscription.data().getFirst();
 		assertThat(streamed.kind()).as("the overdue alert before it is filtered out").isEqualTo(AlertKind.TARGET_MISSED);
@@ -251,11 +250,11 @@ class AlertModelIntegrationTests {
 		awaitAlert("hefei:high_tech_enterprises:2022", AlertKind.TARGET_MISSED, AlertState.FIRING);
 
 		Subscription subscription = subscribe("kind=target_missed");
-		await().atMost(WAIT).until(() -> !reader.isContainerPaused());
+		await().atMost(THROUGH_KAFKA).until(() -> !reader.isContainerPaused());
 		send(target("hangzhou", "high_tech_enterprises", 2022, Comparator.GT, "10000", "count", "2022-01-20"));
 		send(actual("hangzhou", "high_tech_enterprises", 2022, "9000", "count", FigureStatus.FINAL, "2023-01-20"));
 
-		await().atMost(WAIT).until(() -> !subscription.data().isEmpty());
+		await().atMost(THROUGH_KAFKA).until(() -> !subscription.data().isEmpty());
 		assertThat(subscription.data()).extracting(AlertChanged::region)
 			.as("the miss published before the subscriber came is not streamed to it")
 			.containsExactly("hangzhou");
@@ -265,7 +264,7 @@ class AlertModelIntegrationTests {
 
 	/** Until the stream's consumer is paused: a closed stream, this test's or an earlier one's, is noticed at a write. */
 	private void awaitPaused(MessageListenerContainer reader) {
-		await().atMost(WAIT).until(() -> {
+		await().atMost(THROUGH_KAFKA).until(() -> {
 			stream.heartbeat();
 			return reader.isContainerPaused();
 		});
@@ -299,8 +298,8 @@ class AlertModelIntegrationTests {
 			.lines()
 			.forEach(lines::add));
 		// Subscribed once the stream's first comment is read; its consumer is then assigned and reading.
-		await().atMost(WAIT).until(() -> lines.contains(":subscribed"));
-		await().atMost(WAIT).until(() -> !listeners.getListenerContainer(AlertStream.LISTENER_ID).getAssignedPartitions().isEmpty());
+		await().atMost(THROUGH_KAFKA).until(() -> lines.contains(":subscribed"));
+		await().atMost(THROUGH_KAFKA).until(() -> !listeners.getListenerContainer(AlertStream.LISTENER_ID).getAssignedPartitions().isEmpty());
 		return new Subscription(response, lines);
 	}
 

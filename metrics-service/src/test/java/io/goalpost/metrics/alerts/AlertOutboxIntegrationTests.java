@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,7 +93,7 @@ class AlertOutboxIntegrationTests {
 			AlertOutboxRelay restored = relay(kafka);
 			restored.relay();
 			assertThat(pending()).isZero();
-			await().atMost(Duration.ofSeconds(30)).until(() -> alerts.records().size() == 1 && current.records().size() == 1);
+			await().atMost(THROUGH_KAFKA).until(() -> alerts.records().size() == 1 && current.records().size() == 1);
 			restored.relay();
 			assertThat(alerts.records()).singleElement().satisfies((record) -> {
 				assertThat(record.key()).isEqualTo("chongqing:tech_smes:2024");

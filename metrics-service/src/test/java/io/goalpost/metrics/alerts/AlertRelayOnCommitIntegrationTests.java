@@ -1,7 +1,6 @@
 package io.goalpost.metrics.alerts;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -64,7 +64,7 @@ class AlertRelayOnCommitIntegrationTests {
 			transactions.executeWithoutResult((status) -> miss(kept, target, "47000", true));
 			transactions.executeWithoutResult((status) -> miss(kept, target, "51000", false));
 
-			await().atMost(Duration.ofSeconds(30)).until(() -> alerts.records().size() >= 3);
+			await().atMost(THROUGH_KAFKA).until(() -> alerts.records().size() >= 3);
 			List<ConsumerRecord<String, byte[]>> records = alerts.records();
 			// Kafka orders a key's records, not records across partitions.
 			assertThat(records).filteredOn((record) -> record.key().equals(rolledBack.asKey()))
@@ -94,12 +94,12 @@ class AlertRelayOnCommitIntegrationTests {
 			}));
 			assertThat(queued.await(30, TimeUnit.SECONDS)).isTrue();
 			transactions.executeWithoutResult((status) -> miss(late, target, "47000", true));
-			await().atMost(Duration.ofSeconds(30)).until(() -> keys(alerts).contains(late.asKey()));
+			await().atMost(THROUGH_KAFKA).until(() -> keys(alerts).contains(late.asKey()));
 
 			commit.countDown();
 			slow.get(30, TimeUnit.SECONDS);
 			// The relay has read past the early change's id; only the commit's word brings it back there in time.
-			await().atMost(Duration.ofSeconds(30)).until(() -> keys(alerts).contains(early.asKey()));
+			await().atMost(THROUGH_KAFKA).until(() -> keys(alerts).contains(early.asKey()));
 		}
 	}
 

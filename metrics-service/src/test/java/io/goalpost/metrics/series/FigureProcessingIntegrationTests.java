@@ -1,6 +1,5 @@
 package io.goalpost.metrics.series;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -38,14 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static io.goalpost.metrics.Figures.actual;
 import static io.goalpost.metrics.Figures.target;
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** metrics-service against a real broker and PostgreSQL: figures in, series state and alerts out. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.config.name=metrics")
 class FigureProcessingIntegrationTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static String suffix;
 
@@ -138,7 +136,7 @@ class FigureProcessingIntegrationTests {
 		send(older);
 		send(newer);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
+		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(jdbc.sql(
 				"SELECT count(*) FROM figure_event WHERE region = 'chongqing' AND indicator = 'gdp' AND year = 2021")
 			.query(Long.class)
 			.single()).isEqualTo(2));
@@ -157,7 +155,7 @@ class FigureProcessingIntegrationTests {
 		send(target("sichuan", "rd_intensity", 2023, Comparator.APPROX, "2.4", "percent", "2023-01-15"));
 		send(actual("sichuan", "rd_intensity", 2023, "2.1", "percent", FigureStatus.FINAL, "2024-09-01"));
 
-		await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM figure_event WHERE region = 'sichuan'")
+		await().atMost(THROUGH_KAFKA).until(() -> jdbc.sql("SELECT count(*) FROM figure_event WHERE region = 'sichuan'")
 			.query(Long.class).single() == 6);
 		JsonNode year = getJson("/api/v1/series/sichuan/high_tech_enterprises").at("/years/0");
 		assertThat(year.get("year").asInt()).isEqualTo(2023);
@@ -183,7 +181,7 @@ class FigureProcessingIntegrationTests {
 		JsonNode intensity = row(scorecard, "rd_intensity");
 		assertThat(intensity.get("status").asString()).isEqualTo("MISSED");
 		assertThat(intensity.get("shortfall").decimalValue()).isEqualByComparingTo("0.3");
-		await().atMost(WAIT).until(() -> row(getJson("/api/v1/regions/sichuan/scorecard?year=2023"), "rd_intensity")
+		await().atMost(THROUGH_KAFKA).until(() -> row(getJson("/api/v1/regions/sichuan/scorecard?year=2023"), "rd_intensity")
 			.get("alerts").toString().contains("TARGET_MISSED"));
 		assertThat(row(scorecard, "little_giants").get("status").asString()).isEqualTo("NO_DATA");
 
@@ -216,11 +214,11 @@ class FigureProcessingIntegrationTests {
 		send(target("chongqing", "rd_intensity", 2022, Comparator.APPROX, "2.3", "percent", "2022-01-17"));
 		send(actual("chongqing", "rd_intensity", 2022, "2.26", "percent", FigureStatus.FINAL, "2023-01-20"));
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(
+		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(
 				getJson("/api/v1/series?region=chongqing&indicator=rd_intensity&year=2022").at("/items/0/verdict").asString())
 			.isEqualTo("MET"));
 		// Overdue from the target's arrival to the actual's; never missed.
-		await().atMost(WAIT).until(() -> alertsFor("chongqing:rd_intensity:2022").size() == 2);
+		await().atMost(THROUGH_KAFKA).until(() -> alertsFor("chongqing:rd_intensity:2022").size() == 2);
 		assertThat(alertsFor("chongqing:rd_intensity:2022")).extracting((a) -> a.kind() + " " + a.state())
 			.containsExactly("ACTUAL_OVERDUE FIRING", "ACTUAL_OVERDUE RESOLVED");
 	}
@@ -235,10 +233,10 @@ class FigureProcessingIntegrationTests {
 		FigureReported good = target("chongqing", "tech_smes", 2023, Comparator.GT, "48000", "count", "2023-02-24");
 		send(good);
 
-		await().atMost(WAIT).untilAsserted(() -> assertThat(
+		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(
 				getJson("/api/v1/series?region=chongqing&indicator=tech_smes&year=2023").at("/items/0/target/value").asString())
 			.isEqualTo("48000"));
-		await().atMost(WAIT).untilAsserted(() -> assertThat(deadLetters.records()).hasSize(2));
+		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(deadLetters.records()).hasSize(2));
 		List<ConsumerRecord<String, byte[]>> dead = deadLetters.records();
 		assertThat(new String(dead.get(0).value())).isEqualTo("{\"this is\": not json");
 		assertThat(CloudEventRecords.header(dead.get(0), "kafka_dlt-exception-message")).contains("FigureReported");

@@ -1,6 +1,5 @@
 package io.goalpost.metrics.series;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static io.goalpost.metrics.Figures.actual;
 import static io.goalpost.metrics.Figures.target;
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,8 +40,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = "spring.config.name=metrics")
 class HeldSeriesIntegrationTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static String suffix;
 
@@ -80,14 +78,14 @@ class HeldSeriesIntegrationTests {
 	@Test
 	void aTargetRaisedByAnotherInstanceIsWhatTheNextActualIsJudgedAgainst() {
 		send(target("sichuan", "tech_smes", 2031, Comparator.GTE, "1000", "count", "2031-01-10"));
-		await().atMost(WAIT).until(() -> verdict("sichuan", "tech_smes", 2031) != null);
+		await().atMost(THROUGH_KAFKA).until(() -> verdict("sichuan", "tech_smes", 2031) != null);
 
 		// Written as another instance's consumer writes a batch: the figure, the series, the region's indicator.
 		FigureReported raised = target("sichuan", "tech_smes", 2031, Comparator.GTE, "2000", "count", "2031-06-01");
 		storeAsAnotherInstance(raised);
 
 		send(actual("sichuan", "tech_smes", 2031, "1500", "count", FigureStatus.FINAL, "2032-01-20"));
-		await().atMost(WAIT).until(() -> "MISSED".equals(verdict("sichuan", "tech_smes", 2031)));
+		await().atMost(THROUGH_KAFKA).until(() -> "MISSED".equals(verdict("sichuan", "tech_smes", 2031)));
 		assertThat(jdbc.sql("SELECT target_event_id FROM series WHERE region = 'sichuan' AND indicator = 'tech_smes' AND year = 2031")
 			.query(UUID.class).single()).isEqualTo(raised.eventId());
 		assertThat(AlertChanges.await(alerts, "sichuan:tech_smes:2031", AlertKind.TARGET_MISSED, AlertState.FIRING).targetValue())
@@ -106,7 +104,7 @@ class HeldSeriesIntegrationTests {
 			.update();
 		send(target("guangdong", "little_giants", 2032, Comparator.GTE, "100", "count", "2032-01-10"));
 		send(actual("guangdong", "little_giants", 2032, "90", "count", FigureStatus.PRELIMINARY, "2033-01-10"));
-		await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM alert WHERE silenced AND state = 'FIRING'")
+		await().atMost(THROUGH_KAFKA).until(() -> jdbc.sql("SELECT count(*) FROM alert WHERE silenced AND state = 'FIRING'")
 			.query(Long.class).single() == 1);
 
 		jdbc.sql("DELETE FROM silence").update();
@@ -115,7 +113,7 @@ class HeldSeriesIntegrationTests {
 
 		// A revision that still misses refreshes the alert: it must keep the alert as released, not as held.
 		send(actual("guangdong", "little_giants", 2032, "95", "count", FigureStatus.FINAL, "2033-03-01"));
-		await().atMost(WAIT).until(() -> jdbc.sql("SELECT actual_value FROM alert WHERE state = 'FIRING'")
+		await().atMost(THROUGH_KAFKA).until(() -> jdbc.sql("SELECT actual_value FROM alert WHERE state = 'FIRING'")
 			.query(java.math.BigDecimal.class).single().intValue() == 95);
 		assertThat(jdbc.sql("SELECT silenced FROM alert").query(Boolean.class).single()).isFalse();
 		assertThat(sweeper.releaseSilenced()).as("nothing left to release").isZero();
@@ -142,7 +140,7 @@ class HeldSeriesIntegrationTests {
 		updater.applyAll(received(actual("hubei", "rd_intensity", 2034, "2.5", "percent", FigureStatus.FINAL, "2036-02-01"),
 				actual("hubei", "rd_intensity", 2035, "2.6", "percent", FigureStatus.FINAL, "2036-02-01")));
 		assertThat(firing("hubei", "rd_intensity")).isEmpty();
-		await().atMost(WAIT).until(() -> AlertChanges.of(alerts, pair + 2035).size() == 4);
+		await().atMost(THROUGH_KAFKA).until(() -> AlertChanges.of(alerts, pair + 2035).size() == 4);
 		assertThat(AlertChanges.of(alerts, pair + 2035))
 			.extracting((change) -> change.state() + " " + change.actualValue().toPlainString())
 			.containsExactly("FIRING 2.1", "RESOLVED 2.7", "FIRING 2.3", "RESOLVED 2.6");
@@ -165,7 +163,7 @@ class HeldSeriesIntegrationTests {
 				actual("sichuan", "tech_smes", 2030, "61000", "count", FigureStatus.FINAL, "2031-01-20"),
 				actual("sichuan", "tech_smes", 2029, "30000", "count", FigureStatus.FINAL, "2031-02-20")));
 
-		await().atMost(WAIT).until(() -> AlertChanges.of(alerts, key).size() == 2);
+		await().atMost(THROUGH_KAFKA).until(() -> AlertChanges.of(alerts, key).size() == 2);
 		assertThat(AlertChanges.of(alerts, key)).extracting((change) -> change.kind() + " " + change.state())
 			.containsExactly("TARGET_AT_RISK FIRING", "TARGET_AT_RISK RESOLVED");
 		assertThat(jdbc.sql("SELECT count(*) FROM alert WHERE region = 'sichuan' AND indicator = 'tech_smes' AND state = 'FIRING'")
