@@ -1,20 +1,25 @@
 package io.goalpost.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.goalpost.contract.EventCodec;
+import io.goalpost.contract.FigureReported;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
 import io.goalpost.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 
 /**
  * ingest-service on a random port against the test broker, with a figures topic of its own that
@@ -25,9 +30,10 @@ import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 				"goalpost.http.max-body-size=64KB", "goalpost.http.max-csv-body-size=4MB" })
 public abstract class IngestIntegrationTest {
 
-	private static String figuresTopic;
-
 	protected static TopicReader topic;
+
+	/** What {@link #published} has decoded of {@link #topic} so far; the topic is only ever appended to. */
+	private static final List<FigureReported> decoded = new ArrayList<>();
 
 	@LocalServerPort
 	int port;
@@ -35,11 +41,15 @@ public abstract class IngestIntegrationTest {
 	@Autowired
 	protected JsonMapper json;
 
+	/** This context's topic: read from it, since a static field set as properties are registered is the last context's. */
+	@Value("${goalpost.topics.figures}")
+	String figuresTopic;
+
 	protected ServiceClient ingest;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		figuresTopic = "indicator-figures-" + Infrastructure.register(registry);
+		Infrastructure.register(registry);
 	}
 
 	@BeforeEach
@@ -55,6 +65,23 @@ public abstract class IngestIntegrationTest {
 	static void disconnect() {
 		topic.close();
 		topic = null;
+		synchronized (decoded) {
+			decoded.clear();
+		}
+	}
+
+	/** The figures on the topic whose sentence is {@code marker} or starts with {@code marker-}. */
+	protected static List<FigureReported> published(String marker) {
+		List<ConsumerRecord<String, byte[]>> records = topic.records();
+		synchronized (decoded) {
+			records.subList(decoded.size(), records.size())
+				.forEach((record) -> decoded.add(EventCodec.read(record.value(), FigureReported.class)));
+			return decoded.stream()
+				.filter((figure) -> figure.sentence() != null
+						&& (figure.sentence().equals(marker) || figure.sentence().startsWith(marker + "-")
+								|| figure.sentence().startsWith(marker + " ")))
+				.toList();
+		}
 	}
 
 	protected int port() {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -17,7 +16,6 @@ import io.goalpost.contract.FigureKind;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.FigureStatus;
 import io.goalpost.ingest.IngestIntegrationTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,9 +26,6 @@ import static org.awaitility.Awaitility.await;
 class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 
 	private static final String CSV = "text/csv";
-
-	/** What {@link #published} has read of the topic so far; the topic is only ever appended to. */
-	private static final List<FigureReported> decoded = new ArrayList<>();
 
 	@Test
 	void publishesEveryRowOfACsvBodyWithNestedSourceColumns() {
@@ -166,20 +161,6 @@ class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 
 		};
 		return new SequenceInputStream(blocks);
-	}
-
-	/** The figures on the topic whose sentence is {@code marker} or starts with {@code marker-}. */
-	private static List<FigureReported> published(String marker) {
-		List<ConsumerRecord<String, byte[]>> records = topic.records();
-		synchronized (decoded) {
-			records.subList(decoded.size(), records.size())
-				.forEach((record) -> decoded.add(EventCodec.read(record.value(), FigureReported.class)));
-			return decoded.stream()
-				.filter((figure) -> figure.sentence() != null
-						&& (figure.sentence().equals(marker) || figure.sentence().startsWith(marker + "-")
-								|| figure.sentence().startsWith(marker + " ")))
-				.toList();
-		}
 	}
 
 }

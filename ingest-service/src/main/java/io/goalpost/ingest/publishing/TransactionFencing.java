@@ -1,0 +1,136 @@
+package io.goalpost.ingest.publishing;
+
+import java.time.Duration;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.kafka.core.TransactionIdSuffixStrategy;
+
+/**
+ * Ends a transaction that a failed producer left open at once, not at the broker's transaction timeout.
+ * <p>
+ * When an abort does not reach the broker in time, spring-kafka closes the producer without waiting, and its
+ * transaction stays open on the broker until the producer's {@code transaction.timeout.ms} (60 s) and the sweep
+ * after it. Until then a {@code read_committed} consumer, metrics-service, reads nothing past it on its partitions.
+ * A producer that starts with the same {@code transactional.id} makes the broker abort it (Kafka's fencing of
+ * zombies). So the id of every producer spring-kafka closes is started once more, on a thread of its own, before
+ * another producer may take it. Besides a failure, spring-kafka closes its producers when the application context
+ * is stopped, whose ids are then fenced too (needlessly, and harmlessly), and when it is closed, when none is. A
+ * producer that could not start (no broker) gives its id back as well; its fencing is tried like any other, every
+ * second until the transaction timeout has passed, and succeeds once the broker is back.
+ */
+@Configuration(proxyBeanMethods = false)
+class TransactionFencing {
+
+	private static final Logger log = LoggerFactory.getLogger(TransactionFencing.class);
+
+	@Bean
+	FencingSuffixes fencingSuffixes() {
+		return new FencingSuffixes();
+	}
+
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer fenceClosedProducers(FencingSuffixes suffixes) {
+		return (factory) -> {
+			suffixes.configuration = factory.getConfigurationProperties();
+			factory.setTransactionIdSuffixStrategy(suffixes);
+		};
+	}
+
+	/** Numbers producers from 0, reusing the number of a closed one once its id is fenced. */
+	static final class FencingSuffixes implements TransactionIdSuffixStrategy, ApplicationListener<ContextClosedEvent> {
+
+		private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+		private final AtomicInteger next = new AtomicInteger();
+
+		private final Deque<String> fenced = new ConcurrentLinkedDeque<>();
+
+		private final ScheduledExecutorService fencing = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("kafka-transaction-fencing").daemon().factory());
+
+		private volatile Map<String, Object> configuration = Map.of();
+
+		@Override
+		public String acquireSuffix(String prefix) {
+			String suffix = fenced.pollFirst();
+			return (suffix != null) ? suffix : String.valueOf(next.getAndIncrement());
+		}
+
+		@Override
+		public void releaseSuffix(String prefix, String suffix) {
+			long giveUp = System.nanoTime() + Duration.ofMillis(transactionTimeoutMs()).toNanos();
+			attempt(prefix, suffix, giveUp, 0);
+		}
+
+		private void attempt(String prefix, String suffix, long giveUp, long delaySeconds) {
+			try {
+				fencing.schedule(() -> fence(prefix, suffix, giveUp), delaySeconds, TimeUnit.SECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// The context is closing (shut down below): spring-kafka closes its producers, none of them failed.
+			}
+		}
+
+		/** Tried every second until the broker answers, or until it must have ended the transaction by itself. */
+		private void fence(String prefix, String suffix, long giveUp) {
+			if (System.nanoTime() - giveUp >= 0) {
+				log.warn("Could not fence the Kafka transactional id {}; the broker has ended any transaction of it by now",
+						prefix + suffix);
+				fenced.addFirst(suffix);
+				return;
+			}
+			Map<String, Object> config = new HashMap<>(configuration);
+			config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, prefix + suffix);
+			config.remove(ProducerConfig.CLIENT_ID_CONFIG);
+			Producer<byte[], byte[]> producer = null;
+			try {
+				producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+				producer.initTransactions();
+				log.info("Fenced the Kafka transactional id {} of a closed producer: any transaction it left open is aborted",
+						prefix + suffix);
+				fenced.addFirst(suffix);
+			}
+			catch (KafkaException ex) {
+				log.debug("Fencing the Kafka transactional id {} failed; trying again in a second", prefix + suffix, ex);
+				attempt(prefix, suffix, giveUp, 1);
+			}
+			finally {
+				if (producer != null) {
+					producer.close(CLOSE_TIMEOUT);
+				}
+			}
+		}
+
+		private long transactionTimeoutMs() {
+			return Long.parseLong(String.valueOf(configuration.getOrDefault(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000)));
+		}
+
+		@Override
+		public void onApplicationEvent(ContextClosedEvent event) {
+			fencing.shutdownNow();
+		}
+
+	}
+
+}
