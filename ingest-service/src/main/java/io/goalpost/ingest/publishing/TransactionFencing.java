@@ -27,7 +27,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.kafka.core.TransactionIdSuffixStrategy;
 
 /**
- * Ends a transaction that a failed producer left open at once, not at the broker's transaction timeout.
+ * Ends at once a transaction that a failed producer left open, rather than at the broker's transaction timeout.
  * <p>
  * When an abort does not reach the broker in time, spring-kafka closes the producer without waiting, and its
  * transaction stays open on the broker until the producer's {@code transaction.timeout.ms} (60 s) and the sweep
@@ -104,21 +104,29 @@ class TransactionFencing {
 			config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, prefix + suffix);
 			config.remove(ProducerConfig.CLIENT_ID_CONFIG);
 			Producer<byte[], byte[]> producer = null;
+			boolean done = false;
 			try {
 				producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
 				producer.initTransactions();
-				log.info("Fenced the Kafka transactional id {} of a closed producer: any transaction it left open is aborted",
-						prefix + suffix);
-				fenced.addFirst(suffix);
+				done = true;
 			}
 			catch (KafkaException ex) {
 				log.debug("Fencing the Kafka transactional id {} failed; trying again in a second", prefix + suffix, ex);
-				attempt(prefix, suffix, giveUp, 1);
 			}
 			finally {
 				if (producer != null) {
 					producer.close(CLOSE_TIMEOUT);
 				}
+			}
+			// Given back only once closed: the next producer to take it has the same id, and the two must not be
+			// open at once.
+			if (done) {
+				log.info("Fenced the Kafka transactional id {} of a closed producer: any transaction it left open is aborted",
+						prefix + suffix);
+				fenced.addFirst(suffix);
+			}
+			else {
+				attempt(prefix, suffix, giveUp, 1);
 			}
 		}
 
