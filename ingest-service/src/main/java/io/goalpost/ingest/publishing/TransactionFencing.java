@@ -52,7 +52,7 @@ class TransactionFencing {
 	@Bean
 	DefaultKafkaProducerFactoryCustomizer fenceClosedProducers(FencingSuffixes suffixes) {
 		return (factory) -> {
-			suffixes.configuration = factory.getConfigurationProperties();
+			suffixes.configure(factory.getConfigurationProperties());
 			factory.setTransactionIdSuffixStrategy(suffixes);
 		};
 	}
@@ -70,6 +70,11 @@ class TransactionFencing {
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("kafka-transaction-fencing").daemon().factory());
 
 		private volatile Map<String, Object> configuration = Map.of();
+
+		/** The producers' configuration, which the fencing producer takes with the id it fences. */
+		void configure(Map<String, Object> producers) {
+			configuration = producers;
+		}
 
 		@Override
 		public String acquireSuffix(String prefix) {
