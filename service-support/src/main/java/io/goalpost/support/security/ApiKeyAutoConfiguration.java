@@ -22,7 +22,7 @@ public class ApiKeyAutoConfiguration {
 
 	@Bean
 	BodySizeLimitFilter bodySizeLimitFilter(@Value("${goalpost.http.max-body-size:1MB}") DataSize limit,
-			@Value("${goalpost.http.max-csv-body-size:256MB}") DataSize csvLimit, JsonMapper json) {
+			@Value("${goalpost.http.max-csv-body-size:64MB}") DataSize csvLimit, JsonMapper json) {
 		return new BodySizeLimitFilter(limit.toBytes(), csvLimit.toBytes(), json);
 	}
 
