@@ -99,14 +99,15 @@ class TransactionFencing {
 
 		/** Tried every second until the broker answers, or until it must have ended the transaction by itself. */
 		private void fence(String prefix, String suffix, long giveUp) {
+			String id = prefix + suffix;
 			if (System.nanoTime() - giveUp >= 0) {
 				log.warn("Could not fence the Kafka transactional id {}; the broker has ended any transaction of it by now",
-						prefix + suffix);
+						id);
 				fenced.addFirst(suffix);
 				return;
 			}
 			Map<String, Object> config = new HashMap<>(configuration);
-			config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, prefix + suffix);
+			config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
 			config.remove(ProducerConfig.CLIENT_ID_CONFIG);
 			Producer<byte[], byte[]> producer = null;
 			boolean done = false;
@@ -116,7 +117,7 @@ class TransactionFencing {
 				done = true;
 			}
 			catch (KafkaException ex) {
-				log.debug("Fencing the Kafka transactional id {} failed; trying again in a second", prefix + suffix, ex);
+				log.debug("Fencing the Kafka transactional id {} failed; trying again in a second", id, ex);
 			}
 			finally {
 				if (producer != null) {
@@ -127,7 +128,7 @@ class TransactionFencing {
 			// open at once.
 			if (done) {
 				log.info("Fenced the Kafka transactional id {} of a closed producer: any transaction it left open is aborted",
-						prefix + suffix);
+						id);
 				fenced.addFirst(suffix);
 			}
 			else {
