@@ -43,7 +43,7 @@ public abstract class IngestIntegrationTest {
 
 	/** This context's topic: read from it, since a static field set as properties are registered is the last context's. */
 	@Value("${goalpost.topics.figures}")
-	String figuresTopic;
+	protected String figuresTopic;
 
 	protected ServiceClient ingest;
 

@@ -1,9 +1,13 @@
 package io.goalpost.ingest.publishing;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,10 +32,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.TransactionIdSuffixStrategy;
 
 /**
- * Ends at once a transaction that a failed producer left open, rather than at the broker's transaction timeout.
+ * Ends at once a transaction that a failed producer or a crashed instance left open, rather than at the broker's
+ * transaction timeout.
  * <p>
  * When an abort does not reach the broker in time, spring-kafka closes the producer without waiting, and its
  * transaction stays open on the broker until the producer's {@code transaction.timeout.ms} (60 s) and the sweep
@@ -38,6 +48,11 @@ import org.springframework.kafka.core.TransactionIdSuffixStrategy;
  * is stopped, whose ids are then fenced too (needlessly, and harmlessly), and when it is closed, when none is. A
  * producer that could not start (no broker) gives its id back as well; its fencing is tried like any other, every
  * second until the transaction timeout has passed, and succeeds once the broker is back.
+ * <p>
+ * An instance that crashed closed nothing, and its ids are known only to an instance with the same prefix: with
+ * {@code GOALPOST_INSTANCE_ID} set, an instance started again lists the broker's open transactions and fences those
+ * of its prefix that it has not taken itself. Without it the prefix is random, and such a transaction ends at the
+ * broker's timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionFencing {
@@ -50,10 +65,11 @@ class TransactionFencing {
 	}
 
 	@Bean
-	DefaultKafkaProducerFactoryCustomizer fenceClosedProducers(FencingSuffixes suffixes) {
+	DefaultKafkaProducerFactoryCustomizer fenceClosedProducers(FencingSuffixes suffixes, KafkaAdmin admin) {
 		return (factory) -> {
 			suffixes.configure(factory.getConfigurationProperties());
 			factory.setTransactionIdSuffixStrategy(suffixes);
+			suffixes.fenceLeftOpen(factory.getTransactionIdPrefix(), admin.getConfigurationProperties());
 		};
 	}
 
@@ -84,8 +100,72 @@ class TransactionFencing {
 
 		@Override
 		public void releaseSuffix(String prefix, String suffix) {
-			long giveUp = System.nanoTime() + Duration.ofMillis(transactionTimeoutMs()).toNanos();
-			attempt(prefix, suffix, giveUp, 0);
+			attempt(prefix, suffix, giveUp(), 0);
+		}
+
+		/**
+		 * Lists the broker's open transactions, on the fencing thread, and fences those of {@code prefix} that an
+		 * earlier instance left open. Until the broker answers, for at most the transaction timeout, the thread
+		 * waits; so do the fences of closed producers behind it, which could not reach the broker either.
+		 */
+		void fenceLeftOpen(String prefix, Map<String, Object> admin) {
+			try {
+				fencing.execute(() -> listLeftOpen(prefix, admin));
+			}
+			catch (RejectedExecutionException ex) {
+				// The context is closing: nothing will be published with these ids.
+			}
+		}
+
+		private void listLeftOpen(String prefix, Map<String, Object> config) {
+			Admin admin = Admin.create(config);
+			try {
+				Collection<TransactionListing> open = admin
+					.listTransactions(new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING))
+						.timeoutMs((int) transactionTimeoutMs()))
+					.all()
+					.get();
+				fenceLeftOpen(prefix, open.stream().map(TransactionListing::transactionalId).toList());
+			}
+			catch (ExecutionException ex) {
+				log.warn("Could not list the broker's open transactions ({}); any that an earlier instance with the "
+						+ "prefix {} left open ends at the broker's transaction timeout", ex.getCause().toString(), prefix);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				admin.close(Duration.ZERO);
+			}
+		}
+
+		/**
+		 * Fences the ids of {@code prefix} among {@code open} that no producer of this instance has taken, and never
+		 * hands their numbers out before. A number already taken needs nothing: its producer's start has aborted
+		 * what the earlier instance left open.
+		 */
+		void fenceLeftOpen(String prefix, Collection<String> open) {
+			List<Integer> left = open.stream()
+				.filter((id) -> id.startsWith(prefix))
+				.map((id) -> id.substring(prefix.length()))
+				.filter((suffix) -> suffix.matches("[0-9]{1,9}"))
+				.map(Integer::valueOf)
+				.toList();
+			if (left.isEmpty()) {
+				return;
+			}
+			int highest = Collections.max(left);
+			int taken = next.getAndUpdate((n) -> Math.max(n, highest + 1));
+			long giveUp = giveUp();
+			left.stream().filter((suffix) -> suffix >= taken).forEach((suffix) -> {
+				log.info("Fencing the Kafka transactional id {}{} that an earlier instance left open", prefix, suffix);
+				attempt(prefix, String.valueOf(suffix), giveUp, 0);
+			});
+		}
+
+		/** When the broker must have ended by itself a transaction that is open now. */
+		private long giveUp() {
+			return System.nanoTime() + Duration.ofMillis(transactionTimeoutMs()).toNanos();
 		}
 
 		private void attempt(String prefix, String suffix, long giveUp, long delaySeconds) {
@@ -127,8 +207,7 @@ class TransactionFencing {
 			// Given back only once closed: the next producer to take it has the same id, and the two must not be
 			// open at once.
 			if (done) {
-				log.info("Fenced the Kafka transactional id {} of a closed producer: any transaction it left open is aborted",
-						id);
+				log.info("Fenced the Kafka transactional id {}: any transaction left open with it is aborted", id);
 				fenced.addFirst(suffix);
 			}
 			else {

@@ -1,5 +1,7 @@
 package io.goalpost.ingest.publishing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.goalpost.ingest.publishing.TransactionFencing.FencingSuffixes;
@@ -11,12 +13,35 @@ import static org.awaitility.Awaitility.await;
 
 class FencingSuffixesTests {
 
+	/**
+	 * An earlier instance left ids 0 and 3 open. 0 is taken already, and its producer's start fences it; 3 is fenced
+	 * here and handed out only after that (with no broker, once the transaction timeout has passed).
+	 */
+	@Test
+	void fencesTheIdsAnEarlierInstanceLeftOpenThatThisOneHasNotTaken() {
+		FencingSuffixes suffixes = unreachable();
+		try {
+			assertThat(suffixes.acquireSuffix("p-")).isEqualTo("0");
+			suffixes.fenceLeftOpen("p-", List.of("p-0", "p-3", "other-5", "p-x", "p-"));
+			List<String> taken = new ArrayList<>();
+			await().until(() -> {
+				taken.add(suffixes.acquireSuffix("p-"));
+				return taken.contains("3");
+			});
+			assertThat(taken).as("past the ids left open, until 3 is given back")
+				.startsWith("4", "5")
+				.doesNotContain("0", "1", "2")
+				.endsWith("3");
+		}
+		finally {
+			suffixes.onApplicationEvent(null);
+		}
+	}
+
 	/** With no broker the id cannot be fenced; once the transaction timeout has passed there is nothing to fence. */
 	@Test
 	void givesAnIdBackUnfencedOnceTheTransactionTimeoutHasPassed() {
-		FencingSuffixes suffixes = new FencingSuffixes();
-		suffixes.configure(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1", ProducerConfig.MAX_BLOCK_MS_CONFIG,
-				200, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 1500));
+		FencingSuffixes suffixes = unreachable();
 		try {
 			assertThat(suffixes.acquireSuffix("p-")).isEqualTo("0");
 			suffixes.releaseSuffix("p-", "0");
@@ -28,6 +53,14 @@ class FencingSuffixesTests {
 		finally {
 			suffixes.onApplicationEvent(null);
 		}
+	}
+
+	/** Fences against a port where no broker listens, and gives up after 1.5 s. */
+	private static FencingSuffixes unreachable() {
+		FencingSuffixes suffixes = new FencingSuffixes();
+		suffixes.configure(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1", ProducerConfig.MAX_BLOCK_MS_CONFIG,
+				200, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 1500));
+		return suffixes;
 	}
 
 }

@@ -1,0 +1,79 @@
+package io.goalpost.ingest.publishing;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.goalpost.contract.Comparator;
+import io.goalpost.contract.EventCodec;
+import io.goalpost.contract.FigureKind;
+import io.goalpost.contract.FigureReported;
+import io.goalpost.contract.Source;
+import io.goalpost.ingest.IngestApplication;
+import io.goalpost.ingest.IngestIntegrationTest;
+import io.goalpost.testsupport.Infrastructure;
+import io.goalpost.testsupport.ServiceClient;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An instance that crashed in the middle of a request left its transaction open, and readers of committed records
+ * wait on it until the broker's transaction timeout, five minutes here. Started again with the same
+ * {@code GOALPOST_INSTANCE_ID}, ingest-service aborts it at once, though it was a producer number (3) that the new
+ * instance does not take for its first request.
+ */
+class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
+
+	@Test
+	void anInstanceStartedAgainAbortsTheTransactionItsPredecessorLeftOpen() throws Exception {
+		String instance = "restarted-" + System.nanoTime();
+		String leftOpen = "left-open-" + System.nanoTime();
+		try (KafkaProducer<String, byte[]> crashed = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				Infrastructure.kafka().bootstrapServers(), ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+				"ingest-" + instance + "-3", ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 300_000),
+				new StringSerializer(), new ByteArraySerializer())) {
+			crashed.initTransactions();
+			crashed.beginTransaction();
+			FigureReported open = figure(leftOpen);
+			crashed.send(new ProducerRecord<>(figuresTopic, open.key(), EventCodec.write(open))).get();
+
+			try (ConfigurableApplicationContext restarted = IngestApplication.builder()
+				.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + Infrastructure.kafka().bootstrapServers(),
+						"--goalpost.topics.figures=" + figuresTopic,
+						"--goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY, "--GOALPOST_INSTANCE_ID=" + instance)) {
+				ServiceClient client = ServiceClient
+					.onPort(restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+				// The same series: the same key and partition, behind the transaction left open.
+				String after = "restarted-after-" + System.nanoTime();
+				HttpResponse<String> response = client.post("/api/v1/figures", "text/csv",
+						"region,indicator,year,kind,value,sentence\nchongqing,tech_smes,2023,target,45000," + after + "\n");
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+
+				await().atMost(THROUGH_KAFKA).until(() -> published(after).size() == 1);
+			}
+			assertThat(published(leftOpen)).isEmpty();
+			assertThatExceptionOfType(ProducerFencedException.class).as("the crashed instance's producer was fenced")
+				.isThrownBy(crashed::commitTransaction);
+		}
+	}
+
+	private static FigureReported figure(String sentence) {
+		return new FigureReported(UUID.randomUUID(), "chongqing", "tech_smes", 2022, FigureKind.TARGET, Comparator.GTE,
+				new BigDecimal(40000), "count", null, Source.UNKNOWN, sentence, Instant.now());
+	}
+
+}
