@@ -1,10 +1,13 @@
 package io.goalpost.ingest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import io.goalpost.contract.EventCodec;
+import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
+import io.goalpost.support.CloudEventRecords;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
 import io.goalpost.testsupport.TopicReader;
@@ -29,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "spring.config.name=ingest", "goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY,
 				"goalpost.http.max-body-size=64KB", "goalpost.http.max-csv-body-size=4MB" })
 public abstract class IngestIntegrationTest {
+
+	protected static final String CSV = "text/csv";
 
 	protected static TopicReader topic;
 
@@ -82,6 +87,14 @@ public abstract class IngestIntegrationTest {
 								|| figure.sentence().startsWith(marker + " ")))
 				.toList();
 		}
+	}
+
+	/** The records on the topic whose CloudEvent id is one of {@code eventIds}, in the topic's order. */
+	protected static List<ConsumerRecord<String, byte[]>> withIds(Collection<String> eventIds) {
+		return topic.records()
+			.stream()
+			.filter((record) -> eventIds.contains(CloudEventRecords.header(record, EventTypes.HEADER_ID)))
+			.toList();
 	}
 
 	protected int port() {

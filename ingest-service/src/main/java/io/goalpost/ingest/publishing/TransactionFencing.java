@@ -108,17 +108,17 @@ class TransactionFencing {
 		 * earlier instance left open. Until the broker answers, for at most the transaction timeout, the thread
 		 * waits; so do the fences of closed producers behind it, which could not reach the broker either.
 		 */
-		void fenceLeftOpen(String prefix, Map<String, Object> admin) {
+		void fenceLeftOpen(String prefix, Map<String, Object> adminConfig) {
 			try {
-				fencing.execute(() -> listLeftOpen(prefix, admin));
+				fencing.execute(() -> listLeftOpen(prefix, adminConfig));
 			}
 			catch (RejectedExecutionException ex) {
 				// The context is closing: nothing will be published with these ids.
 			}
 		}
 
-		private void listLeftOpen(String prefix, Map<String, Object> config) {
-			Admin admin = Admin.create(config);
+		private void listLeftOpen(String prefix, Map<String, Object> adminConfig) {
+			Admin admin = Admin.create(adminConfig);
 			try {
 				Collection<TransactionListing> open = admin
 					.listTransactions(new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING))

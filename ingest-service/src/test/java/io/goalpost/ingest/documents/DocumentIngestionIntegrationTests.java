@@ -11,10 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.goalpost.contract.EventCodec;
-import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.ingest.IngestIntegrationTest;
-import io.goalpost.support.CloudEventRecords;
 import io.goalpost.testsupport.ServiceClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,11 +58,11 @@ class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 		Set<String> eventIds = reading.get("figures").valueStream().map((f) -> f.get("eventId").asString()).collect(Collectors.toSet());
 		assertThat(eventIds).hasSize(6);
 
-		List<FigureReported> published = await().atMost(THROUGH_KAFKA).until(() -> topic.records()
+		List<FigureReported> published = await().atMost(THROUGH_KAFKA)
+			.until(() -> withIds(eventIds), (found) -> found.size() == 6)
 			.stream()
-			.filter((r) -> eventIds.contains(CloudEventRecords.header(r, EventTypes.HEADER_ID)))
 			.map((r) -> EventCodec.read(r.value(), FigureReported.class))
-			.toList(), (found) -> found.size() == 6);
+			.toList();
 		assertThat(published).allSatisfy((figure) -> {
 			assertThat(figure.source().url()).isEqualTo("https://example.org/cqrb-2023-02-24");
 			assertThat(figure.source().publisher()).isEqualTo("重庆日报");

@@ -25,8 +25,6 @@ import static org.awaitility.Awaitility.await;
 
 class CsvIngestionIntegrationTests extends IngestIntegrationTest {
 
-	private static final String CSV = "text/csv";
-
 	@Test
 	void publishesEveryRowOfACsvBodyWithNestedSourceColumns() {
 		String marker = "csv-" + System.nanoTime();

@@ -1,7 +1,7 @@
 package io.goalpost.ingest.figures;
 
 import java.net.http.HttpResponse;
-import java.util.List;
+import java.util.Set;
 
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
@@ -37,7 +37,8 @@ class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 		String firstId = body.get("figures").get(0).get("eventId").asString();
 
 		ConsumerRecord<String, byte[]> record = await().atMost(THROUGH_KAFKA)
-			.until(() -> find(firstId), (found) -> found != null);
+			.until(() -> withIds(Set.of(firstId)), (found) -> found.size() == 1)
+			.getFirst();
 		assertThat(record.key()).isEqualTo("chongqing:high_tech_enterprises");
 		assertThat(CloudEventRecords.header(record, EventTypes.HEADER_TYPE)).isEqualTo(EventTypes.FIGURE_REPORTED);
 		assertThat(CloudEventRecords.header(record, EventTypes.HEADER_SPEC_VERSION)).isEqualTo("1.0");
@@ -77,7 +78,7 @@ class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 				"[2].unit", "[2].value");
 
 		String marker = publishMarker();
-		await().atMost(THROUGH_KAFKA).until(() -> find(marker) != null);
+		await().atMost(THROUGH_KAFKA).until(() -> withIds(Set.of(marker)).size() == 1);
 		assertThat(topic.records()).noneMatch((record) -> new String(record.value()).contains("valid-but-with-bad-neighbours"));
 	}
 
@@ -127,14 +128,6 @@ class FigureIngestionIntegrationTests extends IngestIntegrationTest {
 						+ System.nanoTime() % 100000 + "}");
 		assertThat(response.statusCode()).isEqualTo(202);
 		return json.readTree(response.body()).at("/figures/0/eventId").asString();
-	}
-
-	private static ConsumerRecord<String, byte[]> find(String eventId) {
-		List<ConsumerRecord<String, byte[]>> records = topic.records();
-		return records.stream()
-			.filter((record) -> eventId.equals(CloudEventRecords.header(record, EventTypes.HEADER_ID)))
-			.findFirst()
-			.orElse(null);
 	}
 
 }

@@ -59,7 +59,7 @@ class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
 					.onPort(restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 				// The same series: the same key and partition, behind the transaction left open.
 				String after = "restarted-after-" + System.nanoTime();
-				HttpResponse<String> response = client.post("/api/v1/figures", "text/csv",
+				HttpResponse<String> response = client.post("/api/v1/figures", CSV,
 						"region,indicator,year,kind,value,sentence\nchongqing,tech_smes,2023,target,45000," + after + "\n");
 				assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 

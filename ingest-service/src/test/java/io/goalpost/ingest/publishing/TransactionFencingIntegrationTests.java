@@ -27,8 +27,6 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "spring.kafka.producer.properties.transaction.timeout.ms=300000")
 class TransactionFencingIntegrationTests extends IngestIntegrationTest {
 
-	private static final String CSV = "text/csv";
-
 	/** Set, the next abort fails as one that timed out would, and the transaction is never ended on the broker. */
 	static final AtomicBoolean nextAbortTimesOut = new AtomicBoolean();
 
