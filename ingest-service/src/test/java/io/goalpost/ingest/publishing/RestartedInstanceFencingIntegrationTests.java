@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.goalpost.contract.Comparator;
 import io.goalpost.contract.EventCodec;
@@ -23,7 +24,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.ProducerFactory;
 
 import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,10 +54,7 @@ class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
 			FigureReported open = figure(leftOpen);
 			crashed.send(new ProducerRecord<>(figuresTopic, open.key(), EventCodec.write(open))).get();
 
-			try (ConfigurableApplicationContext restarted = IngestApplication.builder()
-				.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + Infrastructure.kafka().bootstrapServers(),
-						"--goalpost.topics.figures=" + figuresTopic,
-						"--goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY, "--GOALPOST_INSTANCE_ID=" + instance)) {
+			try (ConfigurableApplicationContext restarted = start(IngestApplication.builder(), "--GOALPOST_INSTANCE_ID=" + instance)) {
 				ServiceClient client = ServiceClient
 					.onPort(restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 				// The same series: the same key and partition, behind the transaction left open.
@@ -69,6 +69,23 @@ class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
 			assertThatExceptionOfType(ProducerFencedException.class).as("the crashed instance's producer was fenced")
 				.isThrownBy(crashed::commitTransaction);
 		}
+	}
+
+	/** Docker keeps a container's hostname when it starts the container again, and gives each replica its own. */
+	@Test
+	void inComposeTheInstanceIsNamedByItsContainersHostname() {
+		try (ConfigurableApplicationContext container = start(IngestApplication.builder().profiles("compose"),
+				"--HOSTNAME=4f2c9e1ab7d3")) {
+			assertThat(container.getBean(ProducerFactory.class).getTransactionIdPrefix()).isEqualTo("ingest-4f2c9e1ab7d3-");
+		}
+	}
+
+	/** Another ingest-service on the test broker, publishing to this class's topic. */
+	private ConfigurableApplicationContext start(SpringApplicationBuilder ingest, String... args) {
+		return ingest.run(Stream.concat(Stream.of("--server.port=0",
+				"--spring.kafka.bootstrap-servers=" + Infrastructure.kafka().bootstrapServers(),
+				"--goalpost.topics.figures=" + figuresTopic, "--goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY),
+				Stream.of(args)).toArray(String[]::new));
 	}
 
 	private static FigureReported figure(String sentence) {
