@@ -7,8 +7,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,10 +49,11 @@ import org.springframework.kafka.core.TransactionIdSuffixStrategy;
  * producer that could not start (no broker) gives its id back as well; its fencing is tried like any other, every
  * second until the transaction timeout has passed, and succeeds once the broker is back.
  * <p>
- * An instance that crashed closed nothing, and its ids are known only to an instance with the same prefix: with
- * {@code GOALPOST_INSTANCE_ID} set, an instance started again lists the broker's open transactions and fences those
- * of its prefix that it has not taken itself. Without it the prefix is random, and such a transaction ends at the
- * broker's timeout.
+ * An instance that crashed closed nothing, and its ids are known only to an instance with the same prefix. With an
+ * instance id kept across restarts ({@code goalpost.instance-id}: {@code GOALPOST_INSTANCE_ID}, or in compose the
+ * container's hostname), an instance started again lists the broker's open transactions and fences those of its
+ * prefix that it has not taken itself. Without one the prefix is random, and such a transaction ends at the broker's
+ * timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionFencing {
