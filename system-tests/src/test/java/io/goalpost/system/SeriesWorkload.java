@@ -143,7 +143,7 @@ final class SeriesWorkload {
 				region, indicator, year, kind, comparator, value, "count", status, source, null, Instant.now());
 	}
 
-	private static JdbcClient sql(Infrastructure.Database database) {
+	static JdbcClient sql(Infrastructure.Database database) {
 		return JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
 	}
 

@@ -42,23 +42,38 @@ final class Services {
 	}
 
 	static ConfigurableApplicationContext ingest(Topics topics) {
-		List<String> arguments = common(topics);
-		arguments.add("--goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY);
+		List<String> arguments = ingestArguments(topics);
+		arguments.add("--server.port=0");
 		return run(IngestApplication.builder(), arguments);
 	}
 
 	/** metrics-service from its executable jar in a JVM of its own, so that it can be killed outright. */
 	static Process metricsProcess(Topics topics, Infrastructure.Database database, String group) throws IOException {
+		return process("metrics-service", metricsArguments(topics, database, group));
+	}
+
+	/**
+	 * ingest-service from its executable jar in a JVM of its own, on {@code port}, as instance {@code instanceId}.
+	 * Its transactions time out after five minutes, longer than any test waits.
+	 */
+	static Process ingestProcess(Topics topics, int port, String instanceId) throws IOException {
+		List<String> arguments = ingestArguments(topics);
+		arguments.addAll(List.of("--server.port=" + port, "--GOALPOST_INSTANCE_ID=" + instanceId,
+				"--spring.kafka.producer.properties.transaction.timeout.ms=300000"));
+		return process("ingest-service", arguments);
+	}
+
+	private static Process process(String module, List<String> arguments) throws IOException {
 		Path jar;
-		try (var files = Files.list(Path.of(System.getProperty("goalpost.root", ".."), "metrics-service", "target"))) {
+		try (var files = Files.list(Path.of(System.getProperty("goalpost.root", ".."), module, "target"))) {
 			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar"))
 				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("metrics-service's executable jar is missing: build with ./mvnw verify"));
+				.orElseThrow(() -> new IllegalStateException(module + "'s executable jar is missing: build with ./mvnw verify"));
 		}
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
 				"-jar", jar.toString()));
-		command.addAll(metricsArguments(topics, database, group));
-		File log = Files.createTempFile("metrics-service-", ".log").toFile();
+		command.addAll(arguments);
+		File log = Files.createTempFile(module + "-", ".log").toFile();
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
 
@@ -81,8 +96,15 @@ final class Services {
 		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
+	private static List<String> ingestArguments(Topics topics) {
+		List<String> arguments = common(topics);
+		arguments.add("--goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY);
+		return arguments;
+	}
+
 	private static List<String> metricsArguments(Topics topics, Infrastructure.Database database, String group) {
 		List<String> arguments = common(topics);
+		arguments.add("--server.port=0");
 		arguments.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(), "--spring.kafka.consumer.group-id=" + group,
@@ -94,7 +116,7 @@ final class Services {
 	}
 
 	private static List<String> common(Topics topics) {
-		return new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + Infrastructure.kafka().bootstrapServers(),
+		return new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + Infrastructure.kafka().bootstrapServers(),
 				"--goalpost.topics.figures=" + topics.figures(), "--goalpost.topics.alerts=" + topics.alerts()));
 	}
 
