@@ -9,6 +9,10 @@ import io.goalpost.contract.FigureReported;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -22,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class FigurePublisher {
 
 	static final String SOURCE = "/goalpost/ingest-service";
+
+	private static final Logger log = LoggerFactory.getLogger(FigurePublisher.class);
 
 	private final KafkaTemplate<String, byte[]> template;
 
@@ -51,7 +57,15 @@ public class FigurePublisher {
 			});
 		}
 		catch (KafkaException | org.springframework.kafka.KafkaException ex) {
-			throw new PublishingFailedException("Kafka did not accept the figures: " + NestedExceptionUtils.getMostSpecificCause(ex), ex);
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+			if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+				// Kafka's own words ("Producer attempted to produce with an old epoch") do not say what to look at.
+				log.error("Kafka refused a producer of this instance: another producer started with one of its "
+						+ "transactional ids ({}<n>), or a transaction outlived transaction.timeout.ms. A second running "
+						+ "instance with the same GOALPOST_INSTANCE_ID makes this happen again and again: give each its own",
+						template.getProducerFactory().getTransactionIdPrefix());
+			}
+			throw new PublishingFailedException("Kafka did not accept the figures: " + cause, ex);
 		}
 	}
 

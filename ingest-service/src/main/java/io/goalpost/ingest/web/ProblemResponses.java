@@ -73,7 +73,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> publishingFailed(PublishingFailedException ex) {
 		log.warn("Publishing failed: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"Kafka is not reachable; nothing of this request was published. Retry later.");
+				"Kafka did not take the figures; nothing of this request was published. Retry later.");
 		problem.setTitle("Event broker unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)

@@ -23,8 +23,11 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.ProducerFactory;
 
@@ -45,10 +48,7 @@ class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
 	void anInstanceStartedAgainAbortsTheTransactionItsPredecessorLeftOpen() throws Exception {
 		String instance = "restarted-" + System.nanoTime();
 		String leftOpen = "left-open-" + System.nanoTime();
-		try (KafkaProducer<String, byte[]> crashed = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				Infrastructure.kafka().bootstrapServers(), ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-				"ingest-" + instance + "-3", ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 300_000),
-				new StringSerializer(), new ByteArraySerializer())) {
+		try (KafkaProducer<String, byte[]> crashed = producer("ingest-" + instance + "-3")) {
 			crashed.initTransactions();
 			crashed.beginTransaction();
 			FigureReported open = figure(leftOpen);
@@ -71,6 +71,28 @@ class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
 		}
 	}
 
+	/**
+	 * Another producer took a transactional id of this instance, as a second instance given the same
+	 * {@code GOALPOST_INSTANCE_ID} does: the request is refused with 503, and the log says what to check.
+	 */
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void anInstanceWhoseTransactionalIdAnotherProducerTookSaysSo(CapturedOutput output) {
+		String instance = "shared-" + System.nanoTime();
+		String csv = "region,indicator,year,kind,value,sentence\nchongqing,tech_smes,2023,target,45000,shared\n";
+		try (ConfigurableApplicationContext ingest = start(IngestApplication.builder(), "--GOALPOST_INSTANCE_ID=" + instance)) {
+			ServiceClient client = ServiceClient.onPort(ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+			assertThat(client.post("/api/v1/figures", CSV, csv).statusCode()).isEqualTo(202);
+			try (KafkaProducer<String, byte[]> other = producer("ingest-" + instance + "-0")) {
+				other.initTransactions();
+			}
+
+			HttpResponse<String> refused = client.post("/api/v1/figures", CSV, csv);
+			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+			assertThat(output).contains("transactional ids (ingest-" + instance + "-<n>)", "GOALPOST_INSTANCE_ID");
+		}
+	}
+
 	/** Docker keeps a container's hostname when it starts the container again, and gives each replica its own. */
 	@Test
 	void inComposeTheInstanceIsNamedByItsContainersHostname() {
@@ -78,6 +100,13 @@ class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
 				"--HOSTNAME=4f2c9e1ab7d3")) {
 			assertThat(container.getBean(ProducerFactory.class).getTransactionIdPrefix()).isEqualTo("ingest-4f2c9e1ab7d3-");
 		}
+	}
+
+	/** A producer with {@code transactionalId}, whose transactions the broker would keep open for five minutes. */
+	private static KafkaProducer<String, byte[]> producer(String transactionalId) {
+		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers(),
+				ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 300_000),
+				new StringSerializer(), new ByteArraySerializer());
 	}
 
 	/** Another ingest-service on the test broker, publishing to this class's topic. */
