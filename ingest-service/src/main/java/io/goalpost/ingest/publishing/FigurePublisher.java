@@ -38,7 +38,7 @@ public class FigurePublisher {
 		this.topics = topics;
 	}
 
-	/** @throws PublishingFailedException when the broker did not take the whole batch within the producer's time bounds */
+	/** @throws PublishingFailedException when the broker did not take the whole batch */
 	public void publish(List<FigureReported> figures) {
 		publishAll(figures::forEach);
 	}
@@ -47,7 +47,8 @@ public class FigurePublisher {
 	 * Publishes what {@code figures} hands to its sink in one transaction, as it hands them over, so that a
 	 * stream of any length is never held whole. An exception thrown by {@code figures} aborts the transaction
 	 * (nothing of it is ever read) and is rethrown as it is.
-	 * @throws PublishingFailedException when the broker did not take the figures within the producer's time bounds
+	 * @throws PublishingFailedException when the broker did not take the figures: not reachable within the producer's
+	 * time bounds, or it refused the producer
 	 */
 	public void publishAll(Consumer<Consumer<FigureReported>> figures) {
 		try {

@@ -1,6 +1,9 @@
 package io.goalpost.ingest.publishing;
 
-/** Kafka could not take the figures in time; the transaction was aborted, so none of them was published. */
+/**
+ * Kafka did not take the figures: not reachable in time, or it refused the producer. The transaction was aborted, so
+ * none of them was published.
+ */
 public class PublishingFailedException extends RuntimeException {
 
 	PublishingFailedException(String message, Throwable cause) {
