@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.goalpost.contract.EventCodec;
@@ -81,12 +82,10 @@ class BadInputIntegrationTests extends IngestIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(202);
 		String eventId = json.readTree(response.body()).at("/figures/0/eventId").asString();
 
-		FigureReported published = await().atMost(THROUGH_KAFKA).until(() -> topic.records()
-			.stream()
-			.filter((r) -> eventId.equals(CloudEventRecords.header(r, EventTypes.HEADER_ID)))
-			.map((r) -> EventCodec.read(r.value(), FigureReported.class))
-			.findFirst()
-			.orElse(null), (figure) -> figure != null);
+		FigureReported published = EventCodec.read(await().atMost(THROUGH_KAFKA)
+			.until(() -> withIds(Set.of(eventId)), (found) -> !found.isEmpty())
+			.getFirst()
+			.value(), FigureReported.class);
 		assertThat(List.of(published.sentence(), published.source().title(), published.source().url(),
 				published.source().publisher())).containsOnly(hostile);
 	}
