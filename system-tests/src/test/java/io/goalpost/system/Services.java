@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,21 +50,22 @@ final class Services {
 
 	/** metrics-service from its executable jar in a JVM of its own, so that it can be killed outright. */
 	static Process metricsProcess(Topics topics, Infrastructure.Database database, String group) throws IOException {
-		return process("metrics-service", metricsArguments(topics, database, group));
+		return process("metrics-service", metricsArguments(topics, database, group), Map.of());
 	}
 
 	/**
-	 * ingest-service from its executable jar in a JVM of its own, on {@code port}, as instance {@code instanceId}.
-	 * Its transactions time out after five minutes, longer than any test waits.
+	 * ingest-service from its executable jar in a JVM of its own, on {@code port}, as instance {@code instanceId}
+	 * (given as operators give it, in {@code GOALPOST_INSTANCE_ID}). Its transactions time out after five minutes,
+	 * longer than any test waits.
 	 */
 	static Process ingestProcess(Topics topics, int port, String instanceId) throws IOException {
 		List<String> arguments = ingestArguments(topics);
-		arguments.addAll(List.of("--server.port=" + port, "--GOALPOST_INSTANCE_ID=" + instanceId,
-				"--spring.kafka.producer.properties.transaction.timeout.ms=300000"));
-		return process("ingest-service", arguments);
+		arguments.addAll(List.of("--server.port=" + port, "--spring.kafka.producer.properties.transaction.timeout.ms=300000"));
+		return process("ingest-service", arguments, Map.of("GOALPOST_INSTANCE_ID", instanceId));
 	}
 
-	private static Process process(String module, List<String> arguments) throws IOException {
+	private static Process process(String module, List<String> arguments, Map<String, String> environment)
+			throws IOException {
 		Path jar;
 		try (var files = Files.list(Path.of(System.getProperty("goalpost.root", ".."), module, "target"))) {
 			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar"))
@@ -74,7 +76,9 @@ final class Services {
 				"-jar", jar.toString()));
 		command.addAll(arguments);
 		File log = Files.createTempFile(module + "-", ".log").toFile();
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+		process.environment().putAll(environment);
+		return process.start();
 	}
 
 	/** Every method and path under /api/ that a service's handler mapping serves, as {@code "POST /api/v1/figures"}. */

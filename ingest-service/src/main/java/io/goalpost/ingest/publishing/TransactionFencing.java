@@ -32,6 +32,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.TransactionIdSuffixStrategy;
 
@@ -52,13 +53,16 @@ import org.springframework.kafka.core.TransactionIdSuffixStrategy;
  * An instance that crashed closed nothing, and its ids are known only to an instance with the same prefix. With an
  * instance id kept across restarts ({@code goalpost.instance-id}: {@code GOALPOST_INSTANCE_ID}, or in compose the
  * container's hostname), an instance started again lists the broker's open transactions and fences those of its
- * prefix that it has not taken itself. Without one the prefix is random, and such a transaction ends at the broker's
- * timeout.
+ * prefix that it has not taken itself. Without one the prefix is random, nothing is listed, and such a transaction
+ * ends at the broker's timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class TransactionFencing {
 
 	private static final Logger log = LoggerFactory.getLogger(TransactionFencing.class);
+
+	/** Names the instance in its transactional ids (ingest.yml); without it they are random. */
+	private static final String INSTANCE_ID = "goalpost.instance-id";
 
 	@Bean
 	FencingSuffixes fencingSuffixes() {
@@ -66,11 +70,15 @@ class TransactionFencing {
 	}
 
 	@Bean
-	DefaultKafkaProducerFactoryCustomizer fenceClosedProducers(FencingSuffixes suffixes, KafkaAdmin admin) {
+	DefaultKafkaProducerFactoryCustomizer fenceClosedProducers(FencingSuffixes suffixes, KafkaAdmin admin,
+			Environment environment) {
 		return (factory) -> {
 			suffixes.configure(factory.getConfigurationProperties());
 			factory.setTransactionIdSuffixStrategy(suffixes);
-			suffixes.fenceLeftOpen(factory.getTransactionIdPrefix(), admin.getConfigurationProperties());
+			// A random prefix is new to the broker: nothing of it can be open, and there is nothing to ask.
+			if (environment.containsProperty(INSTANCE_ID)) {
+				suffixes.fenceLeftOpen(factory.getTransactionIdPrefix(), admin.getConfigurationProperties());
+			}
 		};
 	}
 

@@ -54,7 +54,7 @@ class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
 			FigureReported open = figure(leftOpen);
 			crashed.send(new ProducerRecord<>(figuresTopic, open.key(), EventCodec.write(open))).get();
 
-			try (ConfigurableApplicationContext restarted = start(IngestApplication.builder(), "--GOALPOST_INSTANCE_ID=" + instance)) {
+			try (ConfigurableApplicationContext restarted = start(IngestApplication.builder(), "--goalpost.instance-id=" + instance)) {
 				ServiceClient client = ServiceClient
 					.onPort(restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 				// The same series: the same key and partition, behind the transaction left open.
@@ -80,7 +80,7 @@ class RestartedInstanceFencingIntegrationTests extends IngestIntegrationTest {
 	void anInstanceWhoseTransactionalIdAnotherProducerTookSaysSo(CapturedOutput output) {
 		String instance = "shared-" + System.nanoTime();
 		String csv = "region,indicator,year,kind,value,sentence\nchongqing,tech_smes,2023,target,45000,shared\n";
-		try (ConfigurableApplicationContext ingest = start(IngestApplication.builder(), "--GOALPOST_INSTANCE_ID=" + instance)) {
+		try (ConfigurableApplicationContext ingest = start(IngestApplication.builder(), "--goalpost.instance-id=" + instance)) {
 			ServiceClient client = ServiceClient.onPort(ingest.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
 			assertThat(client.post("/api/v1/figures", CSV, csv).statusCode()).isEqualTo(202);
 			try (KafkaProducer<String, byte[]> other = producer("ingest-" + instance + "-0")) {
