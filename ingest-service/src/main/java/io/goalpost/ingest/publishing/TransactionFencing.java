@@ -118,12 +118,7 @@ class TransactionFencing {
 		 * waits; so do the fences of closed producers behind it, which could not reach the broker either.
 		 */
 		void fenceLeftOpen(String prefix, Map<String, Object> adminConfig) {
-			try {
-				fencing.execute(() -> listLeftOpen(prefix, adminConfig));
-			}
-			catch (RejectedExecutionException ex) {
-				// The context is closing: nothing will be published with these ids.
-			}
+			onFencingThread(() -> listLeftOpen(prefix, adminConfig), 0);
 		}
 
 		private void listLeftOpen(String prefix, Map<String, Object> adminConfig) {
@@ -178,11 +173,16 @@ class TransactionFencing {
 		}
 
 		private void attempt(String prefix, String suffix, long giveUp, long delaySeconds) {
+			onFencingThread(() -> fence(prefix, suffix, giveUp), delaySeconds);
+		}
+
+		private void onFencingThread(Runnable task, long delaySeconds) {
 			try {
-				fencing.schedule(() -> fence(prefix, suffix, giveUp), delaySeconds, TimeUnit.SECONDS);
+				fencing.schedule(task, delaySeconds, TimeUnit.SECONDS);
 			}
 			catch (RejectedExecutionException ex) {
-				// The context is closing (shut down below): spring-kafka closes its producers, none of them failed.
+				// The context is closing (shut down below): spring-kafka closes its producers, none of them failed,
+				// and nothing more will be published with these ids.
 			}
 		}
 
