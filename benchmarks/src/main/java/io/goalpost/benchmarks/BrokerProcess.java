@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.goalpost.testsupport.Infrastructure;
+import io.goalpost.testsupport.ServiceJar;
 
 /**
  * The broker the harness measures against, in a JVM of its own, as Kafka's start script runs one: the
@@ -35,7 +36,7 @@ final class BrokerProcess {
 		Path address = Files.createTempFile("goalpost-broker-", ".address");
 		Files.delete(address);
 		File log = Files.createTempFile("goalpost-broker-", ".log").toFile();
-		List<String> command = new java.util.ArrayList<>(List.of(ServiceProcess.java()));
+		List<String> command = new java.util.ArrayList<>(List.of(ServiceJar.java()));
 		command.addAll(JVM_OPTIONS);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(), address.toString()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -58,7 +59,7 @@ final class BrokerProcess {
 
 	private void stop() {
 		try {
-			ServiceProcess.stop(process);
+			ServiceJar.stop(process);
 		}
 		catch (InterruptedException ex) {
 			process.destroyForcibly();

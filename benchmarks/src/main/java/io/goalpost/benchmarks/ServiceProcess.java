@@ -1,82 +1,49 @@
 package io.goalpost.benchmarks;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A service started from its executable jar in a JVM of its own, so its heap and CPU are its own. */
+import io.goalpost.testsupport.ServiceJar;
+
+/** A service under test, started from its jar ({@link ServiceJar}) with a fixed heap, and its JVM's meters. */
 final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static final Pattern VALUE = Pattern.compile("\"value\":([0-9.Ee+-]+)");
 
-	private final Process process;
+	private final ServiceJar jar;
 
-	private final int port;
-
-	private ServiceProcess(Process process, int port) {
-		this.process = process;
-		this.port = port;
+	private ServiceProcess(ServiceJar jar) {
+		this.jar = jar;
 	}
 
-	static ServiceProcess start(String service, String heap, List<String> arguments) throws IOException, InterruptedException {
-		Path jar;
-		try (var files = Files.list(Path.of(service, "target"))) {
-			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(service + "'s executable jar is missing: ./mvnw package"));
-		}
-		int port;
-		try (ServerSocket free = new ServerSocket(0)) {
-			port = free.getLocalPort();
-		}
+	static ServiceProcess start(String service, String heap, List<String> arguments) throws IOException {
 		// A fixed heap, as docs/operations.md recommends: G1 sizes its young generation to the heap it has taken,
 		// and with all of it from the start the service's GC threads took half the CPU they took otherwise.
-		List<String> command = new ArrayList<>(List.of(java(), "-Xms" + heap, "-Xmx" + heap));
+		List<String> options = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
 		// Extra JVM options for the services under test, a flight recording for example.
-		String options = System.getenv().getOrDefault("GOALPOST_BENCH_JVM_OPTIONS", "").strip();
-		if (!options.isEmpty()) {
-			command.addAll(List.of(options.split("\\s+")));
+		String extra = System.getenv().getOrDefault("GOALPOST_BENCH_JVM_OPTIONS", "").strip();
+		if (!extra.isEmpty()) {
+			options.addAll(List.of(extra.split("\\s+")));
 		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-				"--management.endpoints.web.exposure.include=health,metrics"));
-		command.addAll(arguments);
-		File log = Files.createTempFile(service + "-", ".log").toFile();
-		ServiceProcess started = new ServiceProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start(), port);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (!started.ready()) {
-			if (!started.process.isAlive() || System.nanoTime() > deadline) {
-				throw new IllegalStateException(service + " did not become ready; its log is " + log);
-			}
-			TimeUnit.MILLISECONDS.sleep(250);
-		}
-		return started;
+		List<String> serviceArguments = new ArrayList<>(List.of("--management.endpoints.web.exposure.include=health,metrics"));
+		serviceArguments.addAll(arguments);
+		return new ServiceProcess(ServiceJar.start(Path.of(service), options, serviceArguments, Map.of()));
 	}
 
 	int port() {
-		return port;
-	}
-
-	private boolean ready() {
-		try {
-			return get("/actuator/health/readiness").statusCode() == 200;
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		return jar.port();
 	}
 
 	/**
@@ -115,7 +82,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	private HttpResponse<String> get(String path) throws IOException {
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path)).timeout(Duration.ofSeconds(5)).build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (InterruptedException ex) {
@@ -126,20 +93,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
-		stop(process);
-	}
-
-	/** The java command of this JVM, for the JVMs the harness starts beside it. */
-	static String java() {
-		return ProcessHandle.current().info().command().orElse("java");
-	}
-
-	/** Asks a JVM the harness started to stop, as SIGTERM does, and kills it if it has not within 30 s. */
-	static void stop(Process process) throws InterruptedException {
-		process.destroy();
-		if (!process.waitFor(30, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-		}
+		jar.close();
 	}
 
 }

@@ -2,17 +2,16 @@ package io.goalpost.system;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
+import io.goalpost.testsupport.ServiceJar;
 import io.goalpost.testsupport.TcpProxy;
 import io.goalpost.testsupport.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
@@ -68,16 +67,15 @@ class FaultSystemTests {
 		Services.Topics topics = Services.Topics.fresh();
 		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
 		try (TopicReader alerts = TopicReader.of(topics.alerts())) {
-			Process doomed = Services.metricsProcess(topics, database, "faults-kill");
+			ServiceJar doomed = Services.metricsProcess(topics, database, "faults-kill");
 			try {
 				workload.publish(topics.figures(), 0, 5);
 				await().atMost(SETTLE).until(() -> SeriesWorkload.applied(database) >= 300);
 			}
 			finally {
-				doomed.destroyForcibly();
-				doomed.waitFor(30, TimeUnit.SECONDS);
+				doomed.kill();
 			}
-			assertThat(doomed.exitValue()).isNotZero();
+			assertThat(doomed.process().exitValue()).isNotZero();
 			workload.publish(topics.figures(), 5, workload.rounds());
 
 			ConfigurableApplicationContext successor = Services.metrics(topics, database, "faults-kill");
@@ -125,7 +123,7 @@ class FaultSystemTests {
 		ConfigurableApplicationContext metrics = Services.metrics(topics, database, "faults-ingest");
 		List<Socket> uploads = new ArrayList<>();
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", Infrastructure.kafka().bootstrapServers()))) {
-			RunningIngest doomed = RunningIngest.start(topics, instance);
+			ServiceJar doomed = Services.ingestProcess(topics, instance);
 			try {
 				for (int upload = 0; upload < 2; upload++) {
 					uploads.add(startUpload(doomed.port(), """
@@ -137,14 +135,12 @@ class FaultSystemTests {
 				await().atMost(SETTLE).until(() -> openTransactions(admin, instance), (open) -> open == 2);
 			}
 			finally {
-				doomed.process().destroyForcibly();
-				doomed.process().waitFor(30, TimeUnit.SECONDS);
+				doomed.kill();
 			}
 			assertThat(openTransactions(admin, instance)).as("left open by the killed instance").isEqualTo(2);
 
-			RunningIngest successor = RunningIngest.start(topics, instance);
-			try {
-				assertThat(successor.client()
+			try (ServiceJar successor = Services.ingestProcess(topics, instance)) {
+				assertThat(ServiceClient.onPort(successor.port())
 					.post("/api/v1/figures", "text/csv",
 							"region,indicator,year,kind,value,sentence\nchongqing,tech_smes,2021,target,45000,after\n")
 					.statusCode()).isEqualTo(202);
@@ -156,10 +152,6 @@ class FaultSystemTests {
 					.isZero();
 				await().atMost(THROUGH_KAFKA).until(() -> openTransactions(admin, instance), (open) -> open == 0);
 			}
-			finally {
-				successor.process().destroy();
-				successor.process().waitFor(30, TimeUnit.SECONDS);
-			}
 		}
 		finally {
 			for (Socket upload : uploads) {
@@ -167,29 +159,6 @@ class FaultSystemTests {
 			}
 			metrics.close();
 		}
-	}
-
-	/** ingest-service in a process of its own, answering on its port. */
-	private record RunningIngest(Process process, int port) {
-
-		static RunningIngest start(Services.Topics topics, String instance) throws IOException {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			Process process = Services.ingestProcess(topics, port, instance);
-			ServiceClient client = ServiceClient.onPort(port);
-			await().atMost(SETTLE)
-				.ignoreExceptions()
-				.until(() -> client.get("/actuator/health/readiness").statusCode() == 200 || !process.isAlive());
-			assertThat(process.isAlive()).as("ingest-service started").isTrue();
-			return new RunningIngest(process, port);
-		}
-
-		ServiceClient client() {
-			return ServiceClient.onPort(port);
-		}
-
 	}
 
 	/** The transactions of {@code instance}'s producers that the broker holds open. */

@@ -1,8 +1,6 @@
 package io.goalpost.system;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +12,7 @@ import io.goalpost.ingest.IngestApplication;
 import io.goalpost.metrics.MetricsApplication;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
+import io.goalpost.testsupport.ServiceJar;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,7 +38,9 @@ final class Services {
 	}
 
 	static ConfigurableApplicationContext metrics(Topics topics, Infrastructure.Database database, String group) {
-		return run(MetricsApplication.builder(), metricsArguments(topics, database, group));
+		List<String> arguments = metricsArguments(topics, database, group);
+		arguments.add("--server.port=0");
+		return run(MetricsApplication.builder(), arguments);
 	}
 
 	static ConfigurableApplicationContext ingest(Topics topics) {
@@ -49,36 +50,25 @@ final class Services {
 	}
 
 	/** metrics-service from its executable jar in a JVM of its own, so that it can be killed outright. */
-	static Process metricsProcess(Topics topics, Infrastructure.Database database, String group) throws IOException {
-		return process("metrics-service", metricsArguments(topics, database, group), Map.of());
+	static ServiceJar metricsProcess(Topics topics, Infrastructure.Database database, String group) throws IOException {
+		return ServiceJar.start(module("metrics-service"), List.of("-Xmx512m"), metricsArguments(topics, database, group),
+				Map.of());
 	}
 
 	/**
-	 * ingest-service from its executable jar in a JVM of its own, on {@code port}, as instance {@code instanceId}
-	 * (given as operators give it, in {@code GOALPOST_INSTANCE_ID}). Its transactions time out after five minutes,
-	 * longer than any test waits.
+	 * ingest-service from its executable jar in a JVM of its own, as instance {@code instanceId} (given as operators
+	 * give it, in {@code GOALPOST_INSTANCE_ID}). Its transactions time out after five minutes, longer than any test
+	 * waits.
 	 */
-	static Process ingestProcess(Topics topics, int port, String instanceId) throws IOException {
+	static ServiceJar ingestProcess(Topics topics, String instanceId) throws IOException {
 		List<String> arguments = ingestArguments(topics);
-		arguments.addAll(List.of("--server.port=" + port, "--spring.kafka.producer.properties.transaction.timeout.ms=300000"));
-		return process("ingest-service", arguments, Map.of("GOALPOST_INSTANCE_ID", instanceId));
+		arguments.add("--spring.kafka.producer.properties.transaction.timeout.ms=300000");
+		return ServiceJar.start(module("ingest-service"), List.of("-Xmx512m"), arguments,
+				Map.of("GOALPOST_INSTANCE_ID", instanceId));
 	}
 
-	private static Process process(String module, List<String> arguments, Map<String, String> environment)
-			throws IOException {
-		Path jar;
-		try (var files = Files.list(Path.of(System.getProperty("goalpost.root", ".."), module, "target"))) {
-			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar"))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException(module + "'s executable jar is missing: build with ./mvnw verify"));
-		}
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-				"-jar", jar.toString()));
-		command.addAll(arguments);
-		File log = Files.createTempFile(module + "-", ".log").toFile();
-		ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
-		process.environment().putAll(environment);
-		return process.start();
+	private static Path module(String name) {
+		return Path.of(System.getProperty("goalpost.root", ".."), name);
 	}
 
 	/** Every method and path under /api/ that a service's handler mapping serves, as {@code "POST /api/v1/figures"}. */
@@ -108,7 +98,6 @@ final class Services {
 
 	private static List<String> metricsArguments(Topics topics, Infrastructure.Database database, String group) {
 		List<String> arguments = common(topics);
-		arguments.add("--server.port=0");
 		arguments.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(), "--spring.kafka.consumer.group-id=" + group,
