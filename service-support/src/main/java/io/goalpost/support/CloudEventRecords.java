@@ -20,10 +20,10 @@ public final class CloudEventRecords {
 		return record;
 	}
 
-	/** The last value of a header, or null. */
+	/** The last value of a header, or null where there is none or it has no value. */
 	public static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
-		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -18,10 +18,10 @@ public final class TestProducer implements AutoCloseable {
 					ProducerConfig.ACKS_CONFIG, "all"),
 			new StringSerializer(), new ByteArraySerializer());
 
-	/** Sends and waits for the broker's acknowledgement. */
+	/** Sends and waits for the broker's acknowledgement. @param headers a null value sends a header without one */
 	public void send(String topic, String key, byte[] value, Map<String, String> headers) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-		headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+		headers.forEach((name, text) -> record.headers().add(name, (text != null) ? text.getBytes(StandardCharsets.UTF_8) : null));
 		try {
 			producer.send(record).get();
 		}

@@ -1,6 +1,8 @@
 package io.goalpost.metrics.figures;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.goalpost.contract.EventCodec;
@@ -12,6 +14,7 @@ import io.goalpost.metrics.series.SeriesUpdater;
 import io.goalpost.metrics.series.StaleSeriesException;
 import io.goalpost.support.CloudEventRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -28,6 +31,9 @@ import org.springframework.stereotype.Component;
 class FigureListener {
 
 	private static final int STALE_ATTEMPTS = 3;
+
+	// Every record's type is checked: as bytes, not decoded into a string a record.
+	private static final byte[] FIGURE_REPORTED = EventTypes.FIGURE_REPORTED.getBytes(StandardCharsets.UTF_8);
 
 	private final SeriesUpdater updater;
 
@@ -100,9 +106,11 @@ class FigureListener {
 	}
 
 	private FigureReported read(ConsumerRecord<String, byte[]> record) {
-		String type = CloudEventRecords.header(record, EventTypes.HEADER_TYPE);
-		if (type != null && !EventTypes.FIGURE_REPORTED.equals(type)) {
-			throw new UnusableFigureException("Unknown event type or version '" + type + "'");
+		Header type = record.headers().lastHeader(EventTypes.HEADER_TYPE);
+		if (type != null && !Arrays.equals(type.value(), FIGURE_REPORTED)) {
+			String named = CloudEventRecords.header(record, EventTypes.HEADER_TYPE);
+			throw new UnusableFigureException((named != null) ? "Unknown event type or version '" + named + "'"
+					: "The event type header (" + EventTypes.HEADER_TYPE + ") has no value");
 		}
 		if (record.value() == null) {
 			throw new UnusableFigureException("The record has no value");

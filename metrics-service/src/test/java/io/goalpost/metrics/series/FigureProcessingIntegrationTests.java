@@ -1,5 +1,6 @@
 package io.goalpost.metrics.series;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -231,24 +232,36 @@ class FigureProcessingIntegrationTests {
 				"2023-02-24");
 		send(wrongUnit);
 		FigureReported good = target("chongqing", "tech_smes", 2023, Comparator.GT, "48000", "count", "2023-02-24");
+		Map<String, String> laterVersion = new HashMap<>(Figures.headers(good));
+		laterVersion.put(EventTypes.HEADER_TYPE, "goalpost.figure.reported.v9");
+		producer.send("indicator-figures-" + suffix, good.key(), EventCodec.write(good), laterVersion);
+		Map<String, String> noType = new HashMap<>(Figures.headers(good));
+		noType.put(EventTypes.HEADER_TYPE, null);
+		noType.put(EventTypes.HEADER_ID, null);
+		producer.send("indicator-figures-" + suffix, good.key(), EventCodec.write(good), noType);
 		send(good);
 
 		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(
 				getJson("/api/v1/series?region=chongqing&indicator=tech_smes&year=2023").at("/items/0/target/value").asString())
 			.isEqualTo("48000"));
-		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(deadLetters.records()).hasSize(2));
+		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(deadLetters.records()).hasSize(4));
 		List<ConsumerRecord<String, byte[]>> dead = deadLetters.records();
 		assertThat(new String(dead.get(0).value())).isEqualTo("{\"this is\": not json");
 		assertThat(CloudEventRecords.header(dead.get(0), "kafka_dlt-exception-message")).contains("FigureReported");
 		assertThat(CloudEventRecords.header(dead.get(1), EventTypes.HEADER_ID)).isEqualTo(wrongUnit.eventId().toString());
 		assertThat(CloudEventRecords.header(dead.get(1), "kafka_dlt-exception-message")).contains("unit 'percent'");
+		assertThat(CloudEventRecords.header(dead.get(2), "kafka_dlt-exception-message"))
+			.contains("Unknown event type or version 'goalpost.figure.reported.v9'");
+		assertThat(CloudEventRecords.header(dead.get(3), "kafka_dlt-exception-message"))
+			.contains("The event type header (ce_type) has no value");
+		assertThat(CloudEventRecords.header(dead.get(3), EventTypes.HEADER_ID)).isNull();
 
 		JsonNode kept = getJson("/api/v1/dead-letters");
 		assertThat(kept.findValuesAsString("reason")).anyMatch((reason) -> reason.contains("unit 'percent'"));
 		assertThat(kept.findValuesAsString("eventId")).contains(wrongUnit.eventId().toString());
 		assertThat(kept.findValuesAsString("payload")).contains("{\"this is\": not json");
 		assertThat(ServiceClient.onPort(port).get("/actuator/prometheus").body())
-			.containsPattern("goalpost_figures_dead_lettered_total\\S* 2\\.0");
+			.containsPattern("goalpost_figures_dead_lettered_total\\S* 4\\.0");
 	}
 
 	private void send(FigureReported figure) {
