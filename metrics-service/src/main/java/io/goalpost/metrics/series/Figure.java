@@ -51,6 +51,16 @@ public record Figure(UUID eventId, String kind, String comparator, BigDecimal va
 		return (source != null && source.publishedAt() != null) ? source.publishedAt().toInstant() : reportedAt;
 	}
 
+	/** {@link #publication()}'s seconds since the epoch, without making it. */
+	long publicationSecond() {
+		return (source != null && source.publishedAt() != null) ? source.publishedAt().toEpochSecond() : reportedAt.getEpochSecond();
+	}
+
+	/** {@link #publication()}'s nanoseconds within its second, without making it. */
+	int publicationNano() {
+		return (source != null && source.publishedAt() != null) ? source.publishedAt().getNano() : reportedAt.getNano();
+	}
+
 	private record StoredNames(String[] byOrdinal, Map<String, Object> constants) {
 	}
 
