@@ -132,12 +132,15 @@ public class SeriesUpdater {
 		Review review = new Review(alerts.resume(firing), years, rules.today());
 		Set<SeriesKey> touched = new LinkedHashSet<>();
 		// Per region's indicator, the years with a target and no actual yet: all that a new actual can put at
-		// risk. Found once a batch, not by walking every later year for every actual.
+		// risk. Found at the batch's first actual of the region's indicator (targets alone need none), from its
+		// years as the batch has moved them so far, then kept up to date: not a walk over every later year for
+		// every actual.
 		Map<RegionIndicator, NavigableSet<Integer>> awaiting = new HashMap<>();
 		for (FigureReported figure : applied) {
 			SeriesKey key = key(figure);
+			RegionIndicator pair = key.pair();
 			Indicator indicator = indicator(key);
-			NavigableMap<Integer, HeldSeries> ofPair = years.get(key.pair());
+			NavigableMap<Integer, HeldSeries> ofPair = years.get(pair);
 			HeldSeries held0 = ofPair.computeIfAbsent(key.year(), (year) -> new HeldSeries(new SeriesState(key.region(),
 					key.indicator(), year, indicator.unit().id(), null, null, "PENDING", null, now), 0));
 			SeriesState state = held0.state();
@@ -156,14 +159,18 @@ public class SeriesUpdater {
 			ofPair.put(key.year(), new HeldSeries(state, held0.version()));
 			touched.add(key);
 			review.of(key, state, EnumSet.allOf(AlertKind.class));
-			NavigableSet<Integer> open = awaiting.computeIfAbsent(key.pair(), (pair) -> awaitingActual(ofPair));
-			if (awaitsActual(state)) {
+			NavigableSet<Integer> open = awaiting.get(pair);
+			if (open != null && awaitsActual(state)) {
 				open.add(key.year());
 			}
-			else {
+			else if (open != null) {
 				open.remove(key.year());
 			}
 			if (!target) {
+				if (open == null) {
+					open = awaitingActual(ofPair);
+					awaiting.put(pair, open);
+				}
 				for (int year : open.tailSet(key.year(), false)) {
 					SeriesState laterState = ofPair.get(year).state();
 					review.of(laterState.key(), laterState, EnumSet.of(AlertKind.TARGET_AT_RISK));
@@ -229,11 +236,11 @@ public class SeriesUpdater {
 		Map<RegionIndicator, Long> pairVersions = new HashMap<>();
 		List<HeldSeries> written = new ArrayList<>(touched.size());
 		for (SeriesKey key : touched) {
-			NavigableMap<Integer, HeldSeries> ofPair = years.get(key.pair());
-			HeldSeries next = new HeldSeries(ofPair.get(key.year()).state(), ofPair.get(key.year()).version() + 1);
-			ofPair.put(key.year(), next);
-			written.add(next);
-			pairVersions.putIfAbsent(key.pair(), before.get(key.pair()).version() + 1);
+			RegionIndicator pair = key.pair();
+			written.add(years.get(pair).computeIfPresent(key.year(), (year, held) -> new HeldSeries(held.state(), held.version() + 1)));
+			if (!pairVersions.containsKey(pair)) {
+				pairVersions.put(pair, before.get(pair).version() + 1);
+			}
 		}
 		if (series.writePairVersions(pairVersions) != pairVersions.size() || series.writeHeld(written) != written.size()) {
 			throw new StaleSeriesException(pairVersions.keySet());

@@ -170,6 +170,23 @@ class HeldSeriesIntegrationTests {
 			.query(Long.class).single()).as("2030 has its actual: nothing at risk").isZero();
 	}
 
+	@Test
+	void aBatchThatOpensWithATargetReviewsItsYearAtTheFirstActual() {
+		// One transaction, the target first: the years awaiting an actual are found at the first actual, with it.
+		String key = "hubei:tech_smes:2030";
+		updater.applyAll(received(target("hubei", "tech_smes", 2030, Comparator.GTE, "60000", "count", "2026-01-10"),
+				actual("hubei", "tech_smes", 2026, "40000", "count", FigureStatus.FINAL, "2027-01-20"),
+				actual("hubei", "tech_smes", 2027, "44000", "count", FigureStatus.FINAL, "2028-01-20"),
+				actual("hubei", "tech_smes", 2028, "48000", "count", FigureStatus.FINAL, "2029-01-20")));
+
+		await().atMost(THROUGH_KAFKA).until(() -> AlertChanges.of(alerts, key).size() == 1);
+		assertThat(AlertChanges.of(alerts, key)).extracting((change) -> change.kind() + " " + change.state())
+			.containsExactly("TARGET_AT_RISK FIRING");
+		assertThat(jdbc.sql("SELECT kind || ' ' || year FROM alert WHERE region = 'hubei' AND indicator = 'tech_smes' AND state = 'FIRING'")
+			.query(String.class)
+			.list()).as("the trend of 2026-2028 projects 56,000 for 2030").containsExactly("TARGET_AT_RISK 2030");
+	}
+
 	private List<String> firing(String region, String indicator) {
 		return jdbc.sql("SELECT year, actual_value FROM alert WHERE state = 'FIRING' AND region = ? AND indicator = ? ORDER BY year")
 			.params(region, indicator)
