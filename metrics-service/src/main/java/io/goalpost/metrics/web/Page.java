@@ -24,7 +24,11 @@ public record Page<T>(List<T> items, int page, int size, boolean hasNext) {
 		if (size < 1 || size > MAX_SIZE) {
 			throw new ResponseStatusException(BAD_REQUEST, "size must be between 1 and " + MAX_SIZE + ", not " + size);
 		}
-		List<T> fetched = rows.fetch(Math.multiplyExact(page, size), size + 1);
+		long offset = (long) page * size;
+		if (offset > Integer.MAX_VALUE) {
+			throw new ResponseStatusException(BAD_REQUEST, "page " + page + " of size " + size + " is past the end of any list");
+		}
+		List<T> fetched = rows.fetch((int) offset, size + 1);
 		boolean hasNext = fetched.size() > size;
 		return new Page<>(hasNext ? List.copyOf(fetched.subList(0, size)) : List.copyOf(fetched), page, size, hasNext);
 	}
