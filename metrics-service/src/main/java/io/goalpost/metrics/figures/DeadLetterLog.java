@@ -43,17 +43,20 @@ class DeadLetterLog {
 	DeadLetterLog(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.deadLettered = Counter.builder("goalpost.figures.dead.lettered")
-			.description("Figure records sent to the dead-letter topic")
+			.description("Figure records sent to the dead-letter topic, each once")
 			.register(meters);
 		this.retries = Counter.builder("goalpost.figures.failed.attempts")
 			.description("Failed attempts at applying a figure record, retried or dead-lettered")
 			.register(meters);
 	}
 
-	/** Idempotent: a record dead-lettered twice (the publish was retried) is kept once. */
+	/**
+	 * Idempotent: a record dead-lettered twice (the publish was retried, or its partition moved to another consumer
+	 * before the offset past it was committed) is kept and counted once.
+	 */
 	void record(ConsumerRecord<?, byte[]> record, Exception ex) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-		jdbc.sql(INSERT)
+		int kept = jdbc.sql(INSERT)
 			.param("topic", record.topic())
 			.param("partition", record.partition())
 			.param("offset", record.offset())
@@ -63,7 +66,9 @@ class DeadLetterLog {
 			.param("exception", cause.getClass().getName())
 			.param("payload", record.value())
 			.update();
-		deadLettered.increment();
+		if (kept > 0) {
+			deadLettered.increment();
+		}
 	}
 
 	void retried() {
