@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertKind;
 import io.goalpost.metrics.web.Page;
@@ -62,7 +62,8 @@ class SilenceController {
 
 	@Operation(summary = "Silence alerts that match labels until a time",
 			description = "Matchers on the labels region, indicator, year, kind and severity (isRegex, isEqual as in "
-					+ "Alertmanager). Matching changes are stored and marked silenced, not published, while it lasts.")
+					+ "Alertmanager; a regular expression is RE2's syntax and matches the whole value). Matching changes are "
+					+ "stored and marked silenced, not published, while it lasts.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
 			schema = @Schema(implementation = NewSilence.class), examples = @ExampleObject(name = "Chongqing's high-tech enterprises",
 					value = """

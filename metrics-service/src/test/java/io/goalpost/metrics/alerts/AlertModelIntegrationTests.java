@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -206,6 +207,24 @@ class AlertModelIntegrationTests {
 		// The overdue alert fired and resolved under the silence: subscribers never saw it, nor need to.
 		assertThat(alertsFor(key)).extracting((a) -> a.kind() + " " + a.state()).containsExactly("TARGET_MISSED FIRING");
 		assertThat(get("/api/v1/alerts?region=shenzhen&silenced=true").at("/items").size()).isZero();
+	}
+
+	@Test
+	void aSilenceWrittenToBacktrackHoldsNoAlertUp() {
+		// Java's own regular expressions take seconds for each of these against a 31-letter indicator (2.7 s with {12}
+		// in place of {16}), and every alert change is checked against every active silence, its matchers in order
+		// while they match: RE2 takes time linear in the label.
+		String backtracking = "{\"name\": \"indicator\", \"value\": \"(?:\\\\w+){16}s_\", \"isRegex\": true, \"isEqual\": false}";
+		String silence = "{\"matchers\": [" + String.join(", ", Collections.nCopies(4, backtracking))
+				+ ", {\"name\": \"region\", \"value\": \"nowhere\"}], \"endsAt\": \"2099-01-01T00:00:00+08:00\", \"comment\": \"backtracks\"}";
+		HttpResponse<String> created = ServiceClient.onPort(port).postJson("/api/v1/silences", silence);
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+		send(target("hubei", "sci_tech_service_revenue_growth", 2022, Comparator.GTE, "15", "percent", "2022-01-20"));
+		send(actual("hubei", "sci_tech_service_revenue_growth", 2022, "12", "percent", FigureStatus.FINAL, "2023-01-20"));
+
+		AlertChanged missed = awaitAlert("hubei:sci_tech_service_revenue_growth:2022", AlertKind.TARGET_MISSED, AlertState.FIRING);
+		assertThat(missed.labels()).containsEntry("indicator", "sci_tech_service_revenue_growth");
 	}
 
 	@Test
