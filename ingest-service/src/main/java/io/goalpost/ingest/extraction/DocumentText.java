@@ -24,10 +24,14 @@ record DocumentText(String text, Map<String, String> frontMatter, int[] inputOff
 
 	private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\r?\\n(.*?)\\r?\\n---\\r?\\n", Pattern.DOTALL);
 
-	private static final Pattern FIELD = Pattern.compile("^([A-Za-z_]+):\\s*\"?(.*?)\"?\\s*$", Pattern.MULTILINE);
+	// A field a line, its value trimmed and unquoted in code: \s* around a lazy value would let an empty field take
+	// the next line, and takes time quadratic in a line of spaces.
+	private static final Pattern FIELD = Pattern.compile("^([A-Za-z_]+):(.*)$", Pattern.MULTILINE);
 
+	// Attributes end at the next '<' at the latest, so that a tag left open is given up at once, not searched for
+	// its '>' to the end of the text from every "<p ": that took time quadratic in the text.
 	private static final Pattern HTML = Pattern
-		.compile("<(p|div|br|span|strong|b|table|td|tr|li|ul|h[1-6]|section|article|body|html)(\\s[^>]*)?/?>", Pattern.CASE_INSENSITIVE);
+		.compile("<(p|div|br|span|strong|b|table|td|tr|li|ul|h[1-6]|section|article|body|html)(\\s[^<>]*)?/?>", Pattern.CASE_INSENSITIVE);
 
 	static DocumentText read(String input, boolean declaredHtml) {
 		Map<String, String> frontMatter = new LinkedHashMap<>();
@@ -36,13 +40,20 @@ record DocumentText(String text, Map<String, String> frontMatter, int[] inputOff
 		if (front.find()) {
 			Matcher field = FIELD.matcher(front.group(1));
 			while (field.find()) {
-				frontMatter.put(field.group(1).toLowerCase(java.util.Locale.ROOT), field.group(2));
+				frontMatter.put(field.group(1).toLowerCase(java.util.Locale.ROOT), unquoted(field.group(2).strip()));
 			}
 		}
 		if (declaredHtml || HTML.matcher(body).find()) {
 			return html(body, frontMatter);
 		}
 		return new DocumentText(body, frontMatter, null);
+	}
+
+	/** A front matter value without the double quotes around it, where it has them. */
+	private static String unquoted(String value) {
+		int from = value.startsWith("\"") ? 1 : 0;
+		int to = (value.length() > from && value.endsWith("\"")) ? value.length() - 1 : value.length();
+		return value.substring(from, to);
 	}
 
 	/** Where the character at {@code index} of the text stood in the input. */

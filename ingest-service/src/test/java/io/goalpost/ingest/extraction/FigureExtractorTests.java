@@ -134,6 +134,20 @@ class FigureExtractorTests {
 	}
 
 	@Test
+	void readsEachFrontMatterFieldOnItsOwnLine() {
+		Extraction extraction = extractor.extract(DocumentInput.plain("""
+				---
+				title:
+				date: "2023-02-24"\t
+				---
+				重庆今年力争高新技术企业突破7000家。
+				"""));
+		assertThat(extraction.publishedOn().value()).as("an empty title does not take the next line").isEqualTo(LocalDate.of(2023, 2, 24));
+		assertThat(extraction.publishedOn().source()).contains("front matter");
+		assertThat(extraction.figures()).extracting(ExtractedFigure::year).containsExactly(2023);
+	}
+
+	@Test
 	void neverThrowsOnMangledText() {
 		String seed = "初步测算，2021年全市地区生产总值达到2.78万亿元、增长8.3%。力争高新技术企业、科技型企业分别达1.15萬家、8.6萬家。<p>表\t2024年目标\t2024年完成\n"
 				+ "高新技术企业（家）\t13000\t13500</p>";
@@ -166,7 +180,8 @@ class FigureExtractorTests {
 	void readsDocumentsBuiltToBeSlowToTheEnd() {
 		List<String> hostile = List.of("<b>".repeat(200_000), "<div>".repeat(100_000), "<table><tr><td>".repeat(30_000),
 				"<p>" + "力争高新技术企业、".repeat(40_000) + "分别达到" + "1家、".repeat(30_000), "2021年".repeat(100_000),
-				"1.2万家".repeat(60_000));
+				"1.2万家".repeat(60_000), "x" + "<p ".repeat(300_000),
+				"---\ntitle: a" + " ".repeat(1_000_000) + "b\n---\n" + "2023年，高新技术企业达到5000家。");
 		// A budget no real run comes near: this asserts the reading ends, not how fast (that is JMH's job).
 		FigureExtractor patient = new FigureExtractor(IndicatorCatalogue.standard(), java.time.Duration.ofMinutes(1));
 		for (String document : hostile) {
