@@ -180,7 +180,7 @@ class FigureExtractorTests {
 	void readsDocumentsBuiltToBeSlowToTheEnd() {
 		List<String> hostile = List.of("<b>".repeat(200_000), "<div>".repeat(100_000), "<table><tr><td>".repeat(30_000),
 				"<p>" + "力争高新技术企业、".repeat(40_000) + "分别达到" + "1家、".repeat(30_000), "2021年".repeat(100_000),
-				"1.2万家".repeat(60_000), "x" + "<p ".repeat(300_000),
+				"1.2万家".repeat(60_000), "一".repeat(300_000), "x" + "<p ".repeat(300_000),
 				"---\ntitle: a" + " ".repeat(1_000_000) + "b\n---\n" + "2023年，高新技术企业达到5000家。");
 		// A budget no real run comes near: this asserts the reading ends, not how fast (that is JMH's job).
 		FigureExtractor patient = new FigureExtractor(IndicatorCatalogue.standard(), java.time.Duration.ofMinutes(1));
