@@ -48,17 +48,24 @@ public record Figure(UUID eventId, String kind, String comparator, BigDecimal va
 
 	/** When the figure was published, or reported where the source gives no date: what orders revisions. */
 	public Instant publication() {
-		return (source != null && source.publishedAt() != null) ? source.publishedAt().toInstant() : reportedAt;
+		OffsetDateTime published = publishedAt();
+		return (published != null) ? published.toInstant() : reportedAt;
 	}
 
 	/** {@link #publication()}'s seconds since the epoch, without making it. */
 	long publicationSecond() {
-		return (source != null && source.publishedAt() != null) ? source.publishedAt().toEpochSecond() : reportedAt.getEpochSecond();
+		OffsetDateTime published = publishedAt();
+		return (published != null) ? published.toEpochSecond() : reportedAt.getEpochSecond();
 	}
 
 	/** {@link #publication()}'s nanoseconds within its second, without making it. */
 	int publicationNano() {
-		return (source != null && source.publishedAt() != null) ? source.publishedAt().getNano() : reportedAt.getNano();
+		OffsetDateTime published = publishedAt();
+		return (published != null) ? published.getNano() : reportedAt.getNano();
+	}
+
+	private OffsetDateTime publishedAt() {
+		return (source != null) ? source.publishedAt() : null;
 	}
 
 	private record StoredNames(String[] byOrdinal, Map<String, Object> constants) {
