@@ -12,6 +12,9 @@ public final class Csv {
 
 	public static final String MEDIA_TYPE = "text/csv";
 
+	/** What a cell starts with for Excel, LibreOffice or Google Sheets to read it as a formula. */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
+
 	private Csv() {
 	}
 
@@ -35,6 +38,11 @@ public final class Csv {
 			return "";
 		}
 		String text = (value instanceof java.math.BigDecimal number) ? number.toPlainString() : value.toString();
+		// Sentences and sources are text that anyone with the write key sent: one a spreadsheet would take for a
+		// formula (=HYPERLINK(…), =cmd|…) is written as text, behind an apostrophe. Numbers are numbers.
+		if (!(value instanceof Number) && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+			text = "'" + text;
+		}
 		boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
 		return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
 	}
