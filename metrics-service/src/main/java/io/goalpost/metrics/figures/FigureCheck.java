@@ -27,6 +27,10 @@ class FigureCheck {
 		if (figure.year() < 1949 || figure.year() > 2100) {
 			throw new UnusableFigureException("year " + figure.year() + " is out of range");
 		}
+		// As for indicators: a region outside the catalogue would make series that no scorecard or region list shows.
+		if (catalogue.region(figure.region()).isEmpty()) {
+			throw new UnusableFigureException("Unknown region '" + figure.region() + "'");
+		}
 		Indicator indicator = catalogue.indicator(String.valueOf(figure.indicator()))
 			.orElseThrow(() -> new UnusableFigureException("Unknown indicator '" + figure.indicator() + "'"));
 		if (!indicator.unit().id().equals(figure.unit())) {

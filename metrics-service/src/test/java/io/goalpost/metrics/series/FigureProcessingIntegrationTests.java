@@ -240,6 +240,8 @@ class FigureProcessingIntegrationTests {
 		Map<String, String> laterVersion = new HashMap<>(Figures.headers(good));
 		laterVersion.put(EventTypes.HEADER_TYPE, "goalpost.figure.reported.v9");
 		producer.send("indicator-figures-" + suffix, good.key(), EventCodec.write(good), laterVersion);
+		FigureReported nowhere = target("atlantis", "tech_smes", 2023, Comparator.GT, "48000", "count", "2023-02-24");
+		producer.send("indicator-figures-" + suffix, good.key(), EventCodec.write(nowhere), Figures.headers(nowhere));
 		Map<String, String> noType = new HashMap<>(Figures.headers(good));
 		noType.put(EventTypes.HEADER_TYPE, null);
 		noType.put(EventTypes.HEADER_ID, null);
@@ -249,7 +251,7 @@ class FigureProcessingIntegrationTests {
 		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(
 				getJson("/api/v1/series?region=chongqing&indicator=tech_smes&year=2023").at("/items/0/target/value").asString())
 			.isEqualTo("48000"));
-		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(oncePerSourceRecord(deadLetters.records())).hasSize(4));
+		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(oncePerSourceRecord(deadLetters.records())).hasSize(5));
 		List<ConsumerRecord<String, byte[]>> dead = oncePerSourceRecord(deadLetters.records());
 		assertThat(new String(dead.get(0).value())).isEqualTo("{\"this is\": not json");
 		assertThat(CloudEventRecords.header(dead.get(0), "kafka_dlt-exception-message")).contains("FigureReported");
@@ -257,16 +259,17 @@ class FigureProcessingIntegrationTests {
 		assertThat(CloudEventRecords.header(dead.get(1), "kafka_dlt-exception-message")).contains("unit 'percent'");
 		assertThat(CloudEventRecords.header(dead.get(2), "kafka_dlt-exception-message"))
 			.contains("Unknown event type or version 'goalpost.figure.reported.v9'");
-		assertThat(CloudEventRecords.header(dead.get(3), "kafka_dlt-exception-message"))
+		assertThat(CloudEventRecords.header(dead.get(3), "kafka_dlt-exception-message")).contains("Unknown region 'atlantis'");
+		assertThat(CloudEventRecords.header(dead.get(4), "kafka_dlt-exception-message"))
 			.contains("The event type header (ce_type) has no value");
-		assertThat(CloudEventRecords.header(dead.get(3), EventTypes.HEADER_ID)).isNull();
+		assertThat(CloudEventRecords.header(dead.get(4), EventTypes.HEADER_ID)).isNull();
 
 		JsonNode kept = getJson("/api/v1/dead-letters");
 		assertThat(kept.findValuesAsString("reason")).anyMatch((reason) -> reason.contains("unit 'percent'"));
 		assertThat(kept.findValuesAsString("eventId")).contains(wrongUnit.eventId().toString());
 		assertThat(kept.findValuesAsString("payload")).contains("{\"this is\": not json");
 		assertThat(ServiceClient.onPort(port).get("/actuator/prometheus").body())
-			.containsPattern("goalpost_figures_dead_lettered_total\\S* 4\\.0");
+			.containsPattern("goalpost_figures_dead_lettered_total\\S* 5\\.0");
 	}
 
 	/**
