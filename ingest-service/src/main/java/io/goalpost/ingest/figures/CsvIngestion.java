@@ -35,11 +35,15 @@ class CsvIngestion {
 
 	private final Clock clock;
 
-	CsvIngestion(FigureValidator validator, FigurePublisher publisher, JsonMapper json, Clock clock) {
+	private final IngestProperties properties;
+
+	CsvIngestion(FigureValidator validator, FigurePublisher publisher, JsonMapper json, Clock clock,
+			IngestProperties properties) {
 		this.validator = validator;
 		this.publisher = publisher;
 		this.json = json;
 		this.clock = clock;
+		this.properties = properties;
 	}
 
 	/**
@@ -49,7 +53,9 @@ class CsvIngestion {
 	 */
 	long ingest(Reader body) {
 		Instant now = clock.instant();
-		CsvFigures rows = new CsvFigures(body, json);
+		// The transaction below is open while the body arrives, and holds back every reader of committed records on
+		// the partitions it has written to: a slow upload may not hold them for longer than this.
+		CsvFigures rows = new CsvFigures(new TimeLimitedReader(body, properties.csvUploadTimeLimit()), json);
 		Errors errors = new Errors();
 		long[] published = { 0 };
 		publisher.publishAll((sink) -> {

@@ -11,8 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * government documents are dated in Beijing time
  * @param maxFiguresPerRequest how many figures one request may carry
  * @param extractionTimeBudget how long reading one document may take before it stops and says so
+ * @param csvUploadTimeLimit how long a CSV body may take to arrive: it is published as it arrives, in one Kafka
+ * transaction, and until that ends, readers of committed records (metrics-service) read nothing past it on the
+ * partitions it has written to
  */
 @ConfigurationProperties("goalpost.ingest")
 public record IngestProperties(@DefaultValue("Asia/Shanghai") ZoneId defaultZone,
-		@DefaultValue("5000") int maxFiguresPerRequest, @DefaultValue("2s") Duration extractionTimeBudget) {
+		@DefaultValue("5000") int maxFiguresPerRequest, @DefaultValue("2s") Duration extractionTimeBudget,
+		@DefaultValue("30s") Duration csvUploadTimeLimit) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.goalpost.ingest.figures.CsvFormatException;
 import io.goalpost.ingest.figures.FieldError;
 import io.goalpost.ingest.figures.InvalidFiguresException;
+import io.goalpost.ingest.figures.UploadTooSlowException;
 import io.goalpost.ingest.publishing.PublishingFailedException;
 import io.goalpost.support.security.BodySizeLimitFilter;
 import org.slf4j.Logger;
@@ -62,6 +63,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	ProblemDetail unreadableStream(UncheckedIOException ex) {
 		if (ex.getCause() instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
 			return tooLarge(tooLarge.getMessage() + " Nothing was published.");
+		}
+		if (ex.getCause() instanceof UploadTooSlowException tooSlow) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, tooSlow.getMessage());
+			problem.setTitle("Request body too slow");
+			return problem;
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The body could not be read to its end; nothing was published.");

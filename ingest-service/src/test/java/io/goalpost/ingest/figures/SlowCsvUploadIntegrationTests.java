@@ -1,0 +1,109 @@
+package io.goalpost.ingest.figures;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.goalpost.ingest.IngestIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.TestPropertySource;
+
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A CSV upload that takes longer than {@code goalpost.ingest.csv-upload-time-limit} to arrive is refused, and its
+ * transaction, which holds back every reader of committed records on its partitions, ends with it.
+ */
+@TestPropertySource(properties = "goalpost.ingest.csv-upload-time-limit=1s")
+class SlowCsvUploadIntegrationTests extends IngestIntegrationTest {
+
+	/** Rows at 5 a second: 3 s for the file, three times the limit. */
+	private static final int ROWS = 15;
+
+	private final ScheduledExecutorService slowClient = Executors.newSingleThreadScheduledExecutor();
+
+	@AfterEach
+	void stopClient() {
+		slowClient.shutdownNow();
+	}
+
+	@Test
+	void refusesABodyStillArrivingAfterTheLimitAndPublishesNoneOfIt() {
+		String marker = "csv-slow-" + System.nanoTime();
+		HttpResponse<String> response = ingest.postStream("/api/v1/figures", CSV, () -> trickle(marker));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(408);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json.readTree(response.body()).get("detail").asString())
+			.contains("goalpost.ingest.csv-upload-time-limit").contains("nothing of it was published");
+
+		String after = "csv-after-slow-" + System.nanoTime();
+		assertThat(ingest.post("/api/v1/figures", CSV, "region,indicator,year,kind,value,sentence\nchongqing,gdp,2020,actual,25000," + after + "\n")
+			.statusCode()).isEqualTo(202);
+		await().atMost(THROUGH_KAFKA).until(() -> published(after).size() == 1);
+		assertThat(published(marker)).isEmpty();
+	}
+
+	/** The header at once, then a row every 200 ms, as a client on a slow link sends them. */
+	private InputStream trickle(String marker) {
+		BlockingQueue<byte[]> blocks = new LinkedBlockingQueue<>();
+		blocks.add("region,indicator,year,kind,value,sentence\n".getBytes(StandardCharsets.UTF_8));
+		AtomicInteger row = new AtomicInteger();
+		slowClient.scheduleAtFixedRate(() -> {
+			int r = row.getAndIncrement();
+			blocks.add((r < ROWS) ? ("chongqing,gdp," + (2000 + r) + ",actual,1," + marker + "-" + r + "\n").getBytes(StandardCharsets.UTF_8)
+					: new byte[0]);
+		}, 200, 200, TimeUnit.MILLISECONDS);
+		return new InputStream() {
+
+			private byte[] block = new byte[0];
+
+			private int at;
+
+			private boolean ended;
+
+			@Override
+			public int read() {
+				byte[] one = new byte[1];
+				return (read(one, 0, 1) < 0) ? -1 : one[0] & 0xff;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) {
+				if (at == block.length) {
+					if (ended) {
+						return -1;
+					}
+					try {
+						block = blocks.take();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						return -1;
+					}
+					at = 0;
+					if (block.length == 0) {
+						ended = true;
+						return -1;
+					}
+				}
+				int n = Math.min(length, block.length - at);
+				System.arraycopy(block, at, buffer, offset, n);
+				at += n;
+				return n;
+			}
+
+		};
+	}
+
+}
