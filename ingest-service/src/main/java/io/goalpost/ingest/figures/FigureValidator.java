@@ -124,7 +124,7 @@ public class FigureValidator {
 		if (kind == FigureKind.TARGET && s.status() != null) {
 			fields.reject("status", "applies to actuals only; a target has no status");
 		}
-		fields.maxLength("sentence", s.sentence());
+		fields.text("sentence", s.sentence());
 		Source source = source(s.source(), fields);
 		if (fields.count() > 0) {
 			return Optional.empty();
@@ -169,9 +169,9 @@ public class FigureValidator {
 		if (source == null) {
 			return Source.UNKNOWN;
 		}
-		fields.maxLength("source.title", source.title());
-		fields.maxLength("source.url", source.url());
-		fields.maxLength("source.publisher", source.publisher());
+		fields.text("source.title", source.title());
+		fields.text("source.url", source.url());
+		fields.text("source.publisher", source.publisher());
 		return new Source(source.title(), source.url(), source.publisher(), publishedAt(source.publishedAt(), fields));
 	}
 
@@ -217,9 +217,13 @@ public class FigureValidator {
 			return value;
 		}
 
-		void maxLength(String field, String value) {
+		/** Free text: at most {@link #MAX_TEXT} characters, and none that PostgreSQL cannot store in text (U+0000). */
+		void text(String field, String value) {
 			if (value != null && value.length() > MAX_TEXT) {
 				reject(field, "is longer than " + MAX_TEXT + " characters");
+			}
+			else if (value != null && value.indexOf('\0') >= 0) {
+				reject(field, "contains the character U+0000, which cannot be stored");
 			}
 		}
 
