@@ -14,6 +14,7 @@ import io.goalpost.contract.Region;
 import io.goalpost.metrics.alerts.FiringAlerts;
 import io.goalpost.metrics.web.Csv;
 import io.goalpost.metrics.web.Page;
+import io.goalpost.metrics.web.QueryParams;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +50,8 @@ class SeriesController {
 	Page<SeriesState> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String indicator, @RequestParam(required = false) Integer year,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-		return Page.of(page, size, (offset, limit) -> series.find(region, indicator, year, offset, limit));
+		return Page.of(page, size,
+				(offset, limit) -> series.find(QueryParams.text(region), QueryParams.text(indicator), year, offset, limit));
 	}
 
 	@GetMapping("/api/v1/series/{region}/{indicator}")

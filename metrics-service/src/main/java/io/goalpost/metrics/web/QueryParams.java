@@ -29,7 +29,11 @@ public final class QueryParams {
 		}
 	}
 
+	/** @throws ResponseStatusException 400 for a value with U+0000, which no stored text holds (and PostgreSQL refuses) */
 	public static String text(String value) {
+		if (value != null && value.indexOf('\0') >= 0) {
+			throw new ResponseStatusException(BAD_REQUEST, "a query parameter contains the character U+0000");
+		}
 		return (value == null || value.isBlank()) ? null : value.trim();
 	}
 

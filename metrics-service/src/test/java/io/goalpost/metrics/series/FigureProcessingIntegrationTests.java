@@ -199,10 +199,10 @@ class FigureProcessingIntegrationTests {
 		assertThat(timeline.get(2)).startsWith("2023,target,gt,16000,count,,true,");
 
 		assertThat(ServiceClient.onPort(port).get("/api/v1/regions/atlantis/scorecard?year=2023").statusCode()).isEqualTo(404);
-		for (String badPaging : List.of("size=100000", "page=-1", "page=2147483647&size=1000")) {
-			var badPage = ServiceClient.onPort(port).get("/api/v1/series?" + badPaging);
-			assertThat(badPage.statusCode()).as(badPaging).isEqualTo(400);
-			assertThat(badPage.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		for (String badQuery : List.of("size=100000", "page=-1", "page=2147483647&size=1000", "region=%00")) {
+			var refused = ServiceClient.onPort(port).get("/api/v1/series?" + badQuery);
+			assertThat(refused.statusCode()).as(badQuery).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		}
 	}
 
