@@ -2,6 +2,7 @@ package io.goalpost.ingest.figures;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,6 +47,9 @@ public class FigureValidator {
 	private static final BigDecimal PERCENT_MAX = new BigDecimal("10000");
 
 	private static final int MAX_TEXT = 2000;
+
+	/** How far ahead of this service's clock a publication date may be: a day, for clocks and zones that differ. */
+	private static final Duration PUBLICATION_AHEAD = Duration.ofDays(1);
 
 	/** What a publication date must look like, for error messages. */
 	public static final String PUBLISHED_AT_FORMAT = "must be an ISO date (2022-01-17) or date-time with offset (2022-01-17T09:00:00+08:00)";
@@ -125,7 +129,7 @@ public class FigureValidator {
 			fields.reject("status", "applies to actuals only; a target has no status");
 		}
 		fields.text("sentence", s.sentence());
-		Source source = source(s.source(), fields);
+		Source source = source(s.source(), now, fields);
 		if (fields.count() > 0) {
 			return Optional.empty();
 		}
@@ -165,19 +169,24 @@ public class FigureValidator {
 		}
 	}
 
-	private Source source(FigureSubmission.SourceSubmission source, Fields fields) {
+	private Source source(FigureSubmission.SourceSubmission source, Instant now, Fields fields) {
 		if (source == null) {
 			return Source.UNKNOWN;
 		}
 		fields.text("source.title", source.title());
 		fields.text("source.url", source.url());
 		fields.text("source.publisher", source.publisher());
-		return new Source(source.title(), source.url(), source.publisher(), publishedAt(source.publishedAt(), fields));
+		return new Source(source.title(), source.url(), source.publisher(), publishedAt(source.publishedAt(), now, fields));
 	}
 
-	private OffsetDateTime publishedAt(String text, Fields fields) {
+	private OffsetDateTime publishedAt(String text, Instant now, Fields fields) {
 		try {
-			return publicationTime(text);
+			OffsetDateTime publishedAt = publicationTime(text);
+			// The latest publication is a series' current figure: one dated ahead would stay current until then.
+			if (publishedAt != null && publishedAt.toInstant().isAfter(now.plus(PUBLICATION_AHEAD))) {
+				fields.reject("source.publishedAt", "is in the future");
+			}
+			return publishedAt;
 		}
 		catch (DateTimeParseException ex) {
 			fields.reject("source.publishedAt", PUBLISHED_AT_FORMAT);
