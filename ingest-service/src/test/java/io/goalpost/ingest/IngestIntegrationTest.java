@@ -1,5 +1,6 @@
 package io.goalpost.ingest;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,6 +24,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * ingest-service on a random port against the test broker, with a figures topic of its own that
@@ -87,6 +92,18 @@ public abstract class IngestIntegrationTest {
 								|| figure.sentence().startsWith(marker + " ")))
 				.toList();
 		}
+	}
+
+	/**
+	 * Posts one figure ({@code figure}: region, indicator, year, kind and value, as a CSV row) and waits until the
+	 * topic's subscriber reads it; by then nothing of {@code marker} may be on the topic.
+	 */
+	protected void assertNothingPublishedBefore(String figure, String marker) {
+		String after = "after-" + System.nanoTime();
+		HttpResponse<String> response = ingest.post("/api/v1/figures", CSV, "region,indicator,year,kind,value,sentence\n" + figure + "," + after + "\n");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		await().atMost(THROUGH_KAFKA).until(() -> published(after).size() == 1);
+		assertThat(published(marker)).isEmpty();
 	}
 
 	/** The records on the topic whose CloudEvent id is one of {@code eventIds}, in the topic's order. */
