@@ -160,11 +160,13 @@ public class SeriesUpdater {
 			touched.add(key);
 			review.of(key, state, EnumSet.allOf(AlertKind.class));
 			NavigableSet<Integer> open = awaiting.get(pair);
-			if (open != null && awaitsActual(state)) {
-				open.add(key.year());
-			}
-			else if (open != null) {
-				open.remove(key.year());
+			if (open != null) {
+				if (awaitsActual(state)) {
+					open.add(key.year());
+				}
+				else {
+					open.remove(key.year());
+				}
 			}
 			if (!target) {
 				if (open == null) {
