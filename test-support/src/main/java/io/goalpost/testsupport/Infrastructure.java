@@ -73,8 +73,12 @@ public final class Infrastructure {
 	 * @return the suffix that makes this context's topic names unique
 	 */
 	public static String register(DynamicPropertyRegistry registry) {
+		return register(registry, postgres().newDatabase());
+	}
+
+	/** As {@link #register(DynamicPropertyRegistry)}, with a database the test made, for example one behind a proxy. */
+	public static String register(DynamicPropertyRegistry registry, Database database) {
 		String suffix = uniqueName("t");
-		Database database = postgres().newDatabase();
 		registry.add("spring.kafka.bootstrap-servers", kafka()::bootstrapServers);
 		registry.add("spring.datasource.url", database::jdbcUrl);
 		registry.add("spring.datasource.username", database::username);

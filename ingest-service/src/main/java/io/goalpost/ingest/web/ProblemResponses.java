@@ -9,6 +9,7 @@ import io.goalpost.ingest.figures.InvalidFiguresException;
 import io.goalpost.ingest.figures.UploadTooSlowException;
 import io.goalpost.ingest.publishing.PublishingFailedException;
 import io.goalpost.support.security.BodySizeLimitFilter;
+import io.goalpost.support.web.Unavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -33,9 +34,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-
-	/** How long a client should wait before retrying when Kafka is unreachable. */
-	static final String RETRY_AFTER_SECONDS = "5";
 
 	@ExceptionHandler
 	ProblemDetail invalidFigures(InvalidFiguresException ex) {
@@ -78,12 +76,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> publishingFailed(PublishingFailedException ex) {
 		log.warn("Publishing failed: {}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		return Unavailable.problem("Event broker unavailable",
 				"Kafka did not take the figures; nothing of this request was published. Retry later.");
-		problem.setTitle("Event broker unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-			.body(problem);
 	}
 
 	@Override
