@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param csvUploadTimeLimit how long a CSV body may take to arrive: it is published as it arrives, in one Kafka
  * transaction, and until that ends, readers of committed records (metrics-service) read nothing past it on the
  * partitions it has written to
+ * @param uploadIdleTimeout how long any request body may pause: a CSV client that stops sending would otherwise
+ * hold its transaction open until the connection's timeout, {@code csvUploadTimeLimit} being checked only as data
+ * arrives
  */
 @ConfigurationProperties("goalpost.ingest")
 public record IngestProperties(@DefaultValue("Asia/Shanghai") ZoneId defaultZone,
 		@DefaultValue("5000") int maxFiguresPerRequest, @DefaultValue("2s") Duration extractionTimeBudget,
-		@DefaultValue("30s") Duration csvUploadTimeLimit) {
+		@DefaultValue("30s") Duration csvUploadTimeLimit, @DefaultValue("10s") Duration uploadIdleTimeout) {
 }

@@ -1,8 +1,12 @@
 package io.goalpost.ingest.figures;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.goalpost.ingest.IngestIntegrationTest;
+import io.goalpost.testsupport.ServiceClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +24,15 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A CSV upload that takes longer than {@code goalpost.ingest.csv-upload-time-limit} to arrive is refused, and its
- * transaction, which holds back every reader of committed records on its partitions, ends with it.
+ * A CSV upload that takes longer than {@code goalpost.ingest.csv-upload-time-limit} to arrive, or pauses for longer
+ * than {@code goalpost.ingest.upload-idle-timeout}, is refused, and its transaction, which holds back every reader of
+ * committed records on its partitions, ends with it.
  */
-@TestPropertySource(properties = "goalpost.ingest.csv-upload-time-limit=1s")
+@TestPropertySource(properties = { "goalpost.ingest.csv-upload-time-limit=2s", "goalpost.ingest.upload-idle-timeout=1s" })
 class SlowCsvUploadIntegrationTests extends IngestIntegrationTest {
 
-	/** Rows at 5 a second: 3 s for the file, three times the limit. */
-	private static final int ROWS = 15;
+	/** Rows at 5 a second: 4 s for the file, twice the limit, and no pause as long as the idle timeout. */
+	private static final int ROWS = 20;
 
 	private final ScheduledExecutorService slowClient = Executors.newSingleThreadScheduledExecutor();
 
@@ -44,6 +50,28 @@ class SlowCsvUploadIntegrationTests extends IngestIntegrationTest {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(json.readTree(response.body()).get("detail").asString())
 			.contains("goalpost.ingest.csv-upload-time-limit").contains("nothing of it was published");
+
+		assertNothingPublishedBefore("chongqing,gdp,2020,actual,25000", marker);
+	}
+
+	@Test
+	void refusesABodyThatStopsArrivingAndPublishesNoneOfIt() throws IOException {
+		String marker = "csv-stalled-" + System.nanoTime();
+		try (Socket client = new Socket("localhost", port())) {
+			client.setSoTimeout((int) Duration.ofSeconds(30).toMillis());
+			String chunk = "region,indicator,year,kind,value,sentence\nchongqing,gdp,2001,actual,1," + marker + "\n";
+			OutputStream out = client.getOutputStream();
+			out.write(("POST /api/v1/figures HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + CSV + "\r\nX-Api-Key: "
+					+ ServiceClient.TEST_API_KEY + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").getBytes(StandardCharsets.UTF_8));
+			out.flush();
+
+			// The answer closes the connection, which ends the read.
+			String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 408 ")
+				.contains("Content-Type: application/problem+json")
+				.contains("stopped arriving");
+		}
 
 		assertNothingPublishedBefore("chongqing,gdp,2020,actual,25000", marker);
 	}

@@ -35,6 +35,10 @@ public class ProblemErrorController extends AbstractErrorController {
 		if (status.is5xxServerError()) {
 			problem.setDetail("The server failed to answer this request. The failure is in its log.");
 		}
+		else if (status == HttpStatus.REQUEST_TIMEOUT) {
+			// Tomcat's own answer to a body that paused for longer than the connector allows.
+			problem.setDetail("The request body stopped arriving before its end; nothing of the request was carried out.");
+		}
 		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
 			problem.setInstance(UriComponentsBuilder.fromPath(path).build().toUri());
 		}
