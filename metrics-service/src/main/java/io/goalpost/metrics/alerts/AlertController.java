@@ -1,8 +1,12 @@
 package io.goalpost.metrics.alerts;
 
 import io.goalpost.metrics.web.Page;
+import io.goalpost.support.web.Unavailable;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,6 +44,11 @@ class AlertController {
 			@RequestParam(required = false) String severity, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String indicator, @RequestParam(required = false) Integer year) {
 		return stream.subscribe(AlertFilter.of(state, kind, severity, region, indicator, year, null));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManySubscribers(TooManySubscribersException ex) {
+		return Unavailable.problem("Too many subscribers", ex.getMessage());
 	}
 
 }

@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resolvedRetention how long a resolved alert stays on the compacted topic before its tombstone
  * @param sweepInterval how often time-driven changes are looked for: actuals becoming overdue, silences
  *        ending, resolved alerts expiring
+ * @param streamMaxSubscribers how many server-sent event streams of alert changes one instance serves at once;
+ *        each holds a connection for up to an hour, and reads need no key by default
  */
 @ConfigurationProperties("goalpost.alerts")
 public record AlertProperties(@DefaultValue("1s") Duration relayInterval, @DefaultValue("500") int relayBatch,
 		@DefaultValue("true") boolean relayAfterCommit, @DefaultValue("10s") Duration sendTimeout,
 		@DefaultValue("6") int actualOverdueMonths, @DefaultValue("24h") Duration resolvedRetention,
-		@DefaultValue("1m") Duration sweepInterval) {
+		@DefaultValue("1m") Duration sweepInterval, @DefaultValue("500") int streamMaxSubscribers) {
 }

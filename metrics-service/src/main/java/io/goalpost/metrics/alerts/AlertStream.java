@@ -54,10 +54,14 @@ class AlertStream extends AbstractConsumerSeekAware {
 
 	private final KafkaListenerEndpointRegistry listeners;
 
-	AlertStream(KafkaListenerEndpointRegistry listeners) {
+	private final int maxSubscribers;
+
+	AlertStream(KafkaListenerEndpointRegistry listeners, AlertProperties properties) {
 		this.listeners = listeners;
+		this.maxSubscribers = properties.streamMaxSubscribers();
 	}
 
+	/** @throws TooManySubscribersException when this instance serves as many streams as it may */
 	SseEmitter subscribe(AlertFilter filter) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
 		// Wall-clock time, as the relay's producer stamps the records it is compared with.
@@ -66,6 +70,9 @@ class AlertStream extends AbstractConsumerSeekAware {
 		emitter.onTimeout(() -> remove(subscriber));
 		emitter.onError((ex) -> remove(subscriber));
 		synchronized (this.turn) {
+			if (subscribers.size() >= maxSubscribers) {
+				throw new TooManySubscribersException(maxSubscribers);
+			}
 			if (subscribers.isEmpty()) {
 				seekToTimestamp(subscriber.since());
 				container().resume();

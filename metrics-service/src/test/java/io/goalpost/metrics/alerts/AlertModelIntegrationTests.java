@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertKind;
@@ -65,7 +67,7 @@ import static org.awaitility.Awaitility.await;
  * topic, and the server-sent event stream. The clock is the test's, so that time can pass.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=metrics",
-		"goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY })
+		"goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY, "goalpost.alerts.stream-max-subscribers=3" })
 class AlertModelIntegrationTests {
 
 	private static final Instant TODAY = Instant.parse("2026-11-23T02:00:00Z");
@@ -281,6 +283,38 @@ class AlertModelIntegrationTests {
 		awaitPaused(reader);
 	}
 
+	@Test
+	void refusesAStreamPastTheLimitUntilOneEnds() throws Exception {
+		MessageListenerContainer reader = listeners.getListenerContainer(AlertStream.LISTENER_ID);
+		awaitPaused(reader);
+		List<Subscription> open = new ArrayList<>(List.of(subscribe(""), subscribe(""), subscribe("")));
+
+		HttpResponse<InputStream> refused = open("kind=target_missed");
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		assertThat(new String(refused.body().readAllBytes(), StandardCharsets.UTF_8))
+			.contains("goalpost.alerts.stream-max-subscribers");
+
+		open.removeFirst().close();
+		AtomicReference<HttpResponse<InputStream>> admitted = new AtomicReference<>();
+		await().atMost(THROUGH_KAFKA).until(() -> {
+			stream.heartbeat();
+			HttpResponse<InputStream> response = open("");
+			if (response.statusCode() == 200) {
+				admitted.set(response);
+				return true;
+			}
+			response.body().close();
+			return false;
+		});
+		admitted.get().body().close();
+		for (Subscription subscription : open) {
+			subscription.close();
+		}
+		awaitPaused(reader);
+	}
+
 	/** Until the stream's consumer is paused: a closed stream, this test's or an earlier one's, is noticed at a write. */
 	private void awaitPaused(MessageListenerContainer reader) {
 		await().atMost(THROUGH_KAFKA).until(() -> {
@@ -308,10 +342,7 @@ class AlertModelIntegrationTests {
 
 	private Subscription subscribe(String query) throws Exception {
 		List<String> lines = new CopyOnWriteArrayList<>();
-		HttpResponse<InputStream> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream?" + query))
-				.header("Accept", "text/event-stream")
-				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = open(query);
 		assertThat(response.statusCode()).isEqualTo(200);
 		CompletableFuture.runAsync(() -> new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))
 			.lines()
@@ -320,6 +351,13 @@ class AlertModelIntegrationTests {
 		await().atMost(THROUGH_KAFKA).until(() -> lines.contains(":subscribed"));
 		await().atMost(THROUGH_KAFKA).until(() -> !listeners.getListenerContainer(AlertStream.LISTENER_ID).getAssignedPartitions().isEmpty());
 		return new Subscription(response, lines);
+	}
+
+	private HttpResponse<InputStream> open(String query) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/alerts/stream?" + query))
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
 	}
 
 	private void send(FigureReported figure) {

@@ -111,7 +111,8 @@ class AlertOutboxIntegrationTests {
 	private AlertOutboxRelay relay(KafkaTemplate<String, byte[]> template) {
 		return new AlertOutboxRelay(jdbc, transactions, template, topics,
 				new AlertProperties(properties.relayInterval(), properties.relayBatch(), false, Duration.ofSeconds(2),
-						properties.actualOverdueMonths(), properties.resolvedRetention(), properties.sweepInterval()),
+						properties.actualOverdueMonths(), properties.resolvedRetention(), properties.sweepInterval(),
+						properties.streamMaxSubscribers()),
 				Clock.systemUTC());
 	}
 
