@@ -1,5 +1,8 @@
 package io.goalpost.metrics.web;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -55,6 +58,19 @@ class ErrorResponsesIntegrationTests {
 		assertThat(response.body()).contains("\"status\":500", "\"title\":\"Internal Server Error\"",
 				"\"instance\":\"/test/failing\"");
 		assertThat(response.body()).doesNotContain("hunter2", "IllegalStateException", "trace");
+	}
+
+	@Test
+	void aRequestTomcatRefusesItselfIsAProblemToo() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/series"))
+				.header("X-Padding", "x".repeat(20_000))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400}");
 	}
 
 	@Test
