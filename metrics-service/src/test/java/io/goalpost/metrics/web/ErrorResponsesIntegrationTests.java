@@ -74,6 +74,14 @@ class ErrorResponsesIntegrationTests {
 	}
 
 	@Test
+	void aParameterThatIsNotPercentEncodedUtf8IsA400Problem() {
+		HttpResponse<String> response = ServiceClient.onPort(port).get("/api/v1/series?region=%ff");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("\"title\":\"Unreadable parameters\"");
+	}
+
+	@Test
 	void aQueryWhileTheDatabaseIsAwayIsA503ProblemUntilItIsBack() {
 		ServiceClient metrics = ServiceClient.onPort(port);
 		assertThat(metrics.get("/api/v1/series").statusCode()).isEqualTo(200);

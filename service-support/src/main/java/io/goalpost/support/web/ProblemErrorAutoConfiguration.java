@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Errors as problem+json in both services: {@link ProblemErrorController} in the place of Boot's error controller,
- * and {@link ProblemReportValve} for what Tomcat refuses itself.
+ * {@link ProblemReportValve} for what Tomcat refuses itself, and {@link InvalidParameterProblems} for parameters it
+ * cannot read.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -31,6 +32,11 @@ public class ProblemErrorAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Tomcat.class)
 	static class TomcatReports {
+
+		@Bean
+		InvalidParameterProblems invalidParameterProblems() {
+			return new InvalidParameterProblems();
+		}
 
 		// Unordered, so after Boot's customizer, which adds a plain ErrorReportValve: this one, added to the host
 		// after it, sits nearer the request and reports first.
