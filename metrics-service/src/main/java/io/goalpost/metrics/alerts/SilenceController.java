@@ -48,6 +48,18 @@ class SilenceController {
 
 	private static final int MAX_COMMENT = 1000;
 
+	private static final int MAX_MATCHERS = 20;
+
+	/** Long enough for any label value, or an alternation of a few dozen of them. */
+	private static final int MAX_MATCHER_VALUE = 1000;
+
+	private static final int MAX_CREATED_BY = 200;
+
+	/** ISO 8601's four-digit years: room for any silence, and well inside what PostgreSQL and its driver store. */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	private final SilenceRepository silences;
 
 	private final AlertSweeper sweeper;
@@ -68,7 +80,7 @@ class SilenceController {
 			schema = @Schema(implementation = NewSilence.class), examples = @ExampleObject(name = "Chongqing's high-tech enterprises",
 					value = """
 							{"matchers":[{"name":"region","value":"chongqing"},{"name":"indicator","value":"high_tech_enterprises"}],
-							 "endsAt":"2026-12-31T00:00:00+08:00","comment":"2022 figures under review"}
+							 "endsAt":"2027-12-31T00:00:00+08:00","comment":"2022 figures under review"}
 							""")))
 	@PostMapping("/api/v1/silences")
 	ResponseEntity<SilenceView> create(@RequestBody NewSilence request) {
@@ -109,6 +121,9 @@ class SilenceController {
 		if (request.matchers() == null || request.matchers().isEmpty()) {
 			errors.add(error("matchers", "at least one matcher is required; a silence of everything is not allowed"));
 		}
+		else if (request.matchers().size() > MAX_MATCHERS) {
+			errors.add(error("matchers", "must be at most " + MAX_MATCHERS));
+		}
 		else {
 			for (int i = 0; i < request.matchers().size(); i++) {
 				Silence.Matcher matcher = request.matchers().get(i);
@@ -119,7 +134,7 @@ class SilenceController {
 				if (matcher == null || matcher.value() == null) {
 					errors.add(error(at + ".value", "is required"));
 				}
-				else if (matcher.isRegex()) {
+				else if (text(at + ".value", matcher.value(), MAX_MATCHER_VALUE, errors) && matcher.isRegex()) {
 					try {
 						Pattern.compile(matcher.value());
 					}
@@ -140,8 +155,11 @@ class SilenceController {
 		if (request.comment() == null || request.comment().isBlank()) {
 			errors.add(error("comment", "is required: say why"));
 		}
-		else if (request.comment().length() > MAX_COMMENT) {
-			errors.add(error("comment", "must be at most " + MAX_COMMENT + " characters"));
+		else {
+			text("comment", request.comment(), MAX_COMMENT, errors);
+		}
+		if (request.createdBy() != null) {
+			text("createdBy", request.createdBy(), MAX_CREATED_BY, errors);
 		}
 		if (!errors.isEmpty()) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
@@ -158,13 +176,32 @@ class SilenceController {
 		if (value == null) {
 			return null;
 		}
+		Instant instant;
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			instant = OffsetDateTime.parse(value).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			errors.add(error(field, "must be a date-time with offset, as 2026-12-01T09:00:00+08:00"));
 			return null;
 		}
+		if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+			errors.add(error(field, "must be in the years 1 to 9999"));
+			return null;
+		}
+		return instant;
+	}
+
+	/** @return whether {@code value} is short enough, and free of U+0000, which PostgreSQL does not store in text */
+	private static boolean text(String field, String value, int max, List<Map<String, String>> errors) {
+		if (value.length() > max) {
+			errors.add(error(field, "must be at most " + max + " characters"));
+			return false;
+		}
+		if (value.indexOf('\0') >= 0) {
+			errors.add(error(field, "contains the character U+0000, which cannot be stored"));
+			return false;
+		}
+		return true;
 	}
 
 	private static Map<String, String> error(String field, String message) {

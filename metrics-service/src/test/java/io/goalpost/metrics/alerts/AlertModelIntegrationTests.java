@@ -16,7 +16,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -281,6 +283,40 @@ class AlertModelIntegrationTests {
 			.containsExactly("hangzhou");
 		subscription.close();
 		awaitPaused(reader);
+	}
+
+	@Test
+	void refusesSilencesThatCouldNotBeStoredAndStoresNothingOfThem() {
+		ServiceClient metrics = ServiceClient.onPort(port);
+		Map<String, Object> valid = Map.of("matchers", List.of(Map.of("name", "region", "value", "xian")), "endsAt",
+				"2026-12-01T00:00:00+08:00", "comment", "under review");
+		Map<String, Map<String, Object>> wrongAt = Map.of(
+				"comment", with(valid, "comment", "under\0review"),
+				"createdBy", with(valid, "createdBy", "analyst\0"),
+				"matchers[0].value", with(valid, "matchers", List.of(Map.of("name", "region", "value", "xi\0an"))),
+				"endsAt", with(valid, "endsAt", "+999999999-12-31T23:59:59Z"),
+				"startsAt", with(valid, "startsAt", "-999999999-01-01T00:00:00Z"),
+				"matchers", with(valid, "matchers", Collections.nCopies(21, Map.of("name", "region", "value", "xian"))));
+		int stored = get("/api/v1/silences?size=1000").at("/items").size();
+
+		wrongAt.forEach((field, silence) -> {
+			HttpResponse<String> refused = metrics.postJson("/api/v1/silences", json.writeValueAsString(silence));
+			assertThat(refused.statusCode()).as(field).isEqualTo(400);
+			assertThat(json.readTree(refused.body()).at("/errors").findValuesAsString("field")).as(field).containsExactly(field);
+		});
+		HttpResponse<String> tooLong = metrics.postJson("/api/v1/silences", json.writeValueAsString(
+				with(with(valid, "createdBy", "a".repeat(201)), "matchers", List.of(Map.of("name", "region", "value", "x".repeat(1001))))));
+		assertThat(json.readTree(tooLong.body()).at("/errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("createdBy", "matchers[0].value");
+
+		assertThat(get("/api/v1/silences?size=1000").at("/items")).hasSize(stored);
+		assertThat(metrics.postJson("/api/v1/silences", json.writeValueAsString(valid)).statusCode()).isEqualTo(201);
+	}
+
+	private static Map<String, Object> with(Map<String, Object> silence, String field, Object value) {
+		Map<String, Object> changed = new HashMap<>(silence);
+		changed.put(field, value);
+		return changed;
 	}
 
 	@Test
