@@ -14,6 +14,17 @@ public record FigureReported(UUID eventId, String region, String indicator, int 
 		Comparator comparator, BigDecimal value, String unit, FigureStatus status, Source source,
 		String sentence, Instant reportedAt) {
 
+	/** The first year a figure may be of, as the schema says: the People's Republic's first. */
+	public static final int MIN_YEAR = 1949;
+
+	/** The last year a figure may be of, as the schema says: targets reach a few plans ahead at most. */
+	public static final int MAX_YEAR = 2100;
+
+	/** Whether a figure may be of {@code year}. */
+	public static boolean yearInRange(int year) {
+		return year >= MIN_YEAR && year <= MAX_YEAR;
+	}
+
 	/** The Kafka key: every year of a region's indicator on one partition, so a series stays in order. */
 	public String key() {
 		return region + ":" + indicator;

@@ -86,16 +86,29 @@ class EventCodecTests {
 				Instant.parse("2022-01-18T04:50:41Z"));
 	}
 
-	private static void assertMatchesSchema(byte[] event, String schema) {
-		JsonMapper mapper = new JsonMapper();
-		JsonNode json = mapper.readTree(event);
-		JsonNode schemaNode;
-		try (InputStream in = EventCodec.class.getResourceAsStream("schemas/" + schema)) {
-			schemaNode = mapper.readTree(in);
+	@Test
+	void theYearsAFigureMayBeOfAreTheSchemas() {
+		JsonNode year = schema("figure-reported.v1.json").at("/properties/year");
+		assertThat(year.get("minimum").asInt()).isEqualTo(FigureReported.MIN_YEAR);
+		assertThat(year.get("maximum").asInt()).isEqualTo(FigureReported.MAX_YEAR);
+		assertThat(FigureReported.yearInRange(FigureReported.MIN_YEAR)).isTrue();
+		assertThat(FigureReported.yearInRange(FigureReported.MAX_YEAR)).isTrue();
+		assertThat(FigureReported.yearInRange(FigureReported.MIN_YEAR - 1)).isFalse();
+		assertThat(FigureReported.yearInRange(FigureReported.MAX_YEAR + 1)).isFalse();
+	}
+
+	private static JsonNode schema(String name) {
+		try (InputStream in = EventCodec.class.getResourceAsStream("schemas/" + name)) {
+			return new JsonMapper().readTree(in);
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static void assertMatchesSchema(byte[] event, String schema) {
+		JsonNode json = new JsonMapper().readTree(event);
+		JsonNode schemaNode = schema(schema);
 		Set<String> declared = new HashSet<>(schemaNode.get("properties").propertyNames());
 		Set<String> written = new HashSet<>(json.propertyNames());
 		assertThat(written).isEqualTo(declared);

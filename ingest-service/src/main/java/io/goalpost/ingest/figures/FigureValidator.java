@@ -29,10 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FigureValidator {
 
-	static final int MIN_YEAR = 1949;
-
-	static final int MAX_YEAR = 2100;
-
 	/** Larger than any figure a region publishes in its canonical unit; beyond it is a typo or an attack. */
 	private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e12");
 
@@ -114,8 +110,8 @@ public class FigureValidator {
 			}
 		}
 		Integer year = fields.required("year", s.year());
-		if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
-			fields.reject("year", "must be between " + MIN_YEAR + " and " + MAX_YEAR);
+		if (year != null && !FigureReported.yearInRange(year)) {
+			fields.reject("year", "must be between " + FigureReported.MIN_YEAR + " and " + FigureReported.MAX_YEAR);
 		}
 		FigureKind kind = fields.required("kind", s.kind());
 		BigDecimal value = fields.required("value", s.value());

@@ -24,7 +24,7 @@ class FigureCheck {
 		require(figure.value() != null, "value is missing");
 		require(figure.reportedAt() != null, "reportedAt is missing");
 		// A message naming the value is built only when the check fails: thousands of figures a second pass here.
-		if (figure.year() < 1949 || figure.year() > 2100) {
+		if (!FigureReported.yearInRange(figure.year())) {
 			throw new UnusableFigureException("year " + figure.year() + " is out of range");
 		}
 		// As for indicators: a region outside the catalogue would make series that no scorecard or region list shows.

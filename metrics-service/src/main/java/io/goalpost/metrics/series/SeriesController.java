@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.goalpost.contract.AlertKind;
+import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Indicator;
 import io.goalpost.contract.IndicatorCatalogue;
 import io.goalpost.contract.Region;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
@@ -106,6 +108,10 @@ class SeriesController {
 	@GetMapping("/api/v1/regions/{region}/scorecard")
 	Scorecard scorecard(@PathVariable String region, @RequestParam int year) {
 		Region known = region(region);
+		if (!FigureReported.yearInRange(year)) {
+			throw new ResponseStatusException(BAD_REQUEST, "year must be between " + FigureReported.MIN_YEAR + " and "
+					+ FigureReported.MAX_YEAR + ", the years a figure may be of");
+		}
 		Map<String, SeriesState> states = new TreeMap<>();
 		series.find(region, null, year, 0, Page.MAX_SIZE).forEach((state) -> states.put(state.indicator(), state));
 		Map<String, Set<AlertKind>> firing = alerts.byIndicator(region, year);

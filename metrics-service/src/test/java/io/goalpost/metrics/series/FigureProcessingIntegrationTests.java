@@ -199,6 +199,8 @@ class FigureProcessingIntegrationTests {
 		assertThat(timeline.get(2)).startsWith("2023,target,gt,16000,count,,true,");
 
 		assertThat(ServiceClient.onPort(port).get("/api/v1/regions/atlantis/scorecard?year=2023").statusCode()).isEqualTo(404);
+		assertThat(ServiceClient.onPort(port).get("/api/v1/regions/sichuan/scorecard?year=" + Integer.MIN_VALUE).statusCode())
+			.as("a year no figure may be of").isEqualTo(400);
 		for (String badQuery : List.of("size=100000", "page=-1", "page=2147483647&size=1000", "region=%00")) {
 			var refused = ServiceClient.onPort(port).get("/api/v1/series?" + badQuery);
 			assertThat(refused.statusCode()).as(badQuery).isEqualTo(400);
