@@ -309,6 +309,10 @@ class AlertModelIntegrationTests {
 		assertThat(json.readTree(tooLong.body()).at("/errors").findValuesAsString("field"))
 			.containsExactlyInAnyOrder("createdBy", "matchers[0].value");
 
+		assertThat(metrics.postJson("/api/v1/silences", """
+				{"matchers": [{"name": "region", "value": "xian"}], "endsAt": "2026-12-01T00:00:00+08:00",
+				 "endsAt": "9999-01-01T00:00:00Z", "comment": "which end?"}""").statusCode()).as("a key given twice").isEqualTo(400);
+
 		assertThat(get("/api/v1/silences?size=1000").at("/items")).hasSize(stored);
 		assertThat(metrics.postJson("/api/v1/silences", json.writeValueAsString(valid)).statusCode()).isEqualTo(201);
 	}
