@@ -21,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The dashboard in a real browser: Debian's Chromium, headless, driven through its chromedriver, against
  * both services with the five seed documents posted as articles. It finds the scorecard's values and the
- * alerts, sees a missed target arrive over the live feed, opens a series with its sources, and saves a
- * screenshot to {@code target/dashboard.png}. Skipped where Chromium is not installed.
+ * alerts, sees a missed target arrive over the live feed, opens a series with its sources, finds nothing refused by
+ * the content security policy, and saves a screenshot to {@code target/dashboard.png}. Skipped where Chromium is not installed.
  */
 class DashboardBrowserTests {
 
@@ -63,6 +65,8 @@ class DashboardBrowserTests {
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--disable-dev-shm-usage", "--window-size=1400,2800", "--user-data-dir=" + profile);
+		// The console, where the browser says what the content security policy kept out.
+		options.setCapability("goog:loggingPrefs", java.util.Map.of(LogType.BROWSER, "ALL"));
 		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
 				options);
 	}
@@ -136,6 +140,10 @@ class DashboardBrowserTests {
 		assertThat(browser.findElement(By.id("series")).getText()).contains("高新技术企业突破5500家", "全市高新技术企业达到5108家",
 				"链接不是网址");
 		assertThat(links).extracting((link) -> link.getAttribute("href")).noneMatch((href) -> href.startsWith("javascript"));
+
+		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+			.as("what the content security policy refused")
+			.noneMatch((message) -> message.contains("Content Security Policy"));
 
 		Path screenshot = Path.of("target", "dashboard.png");
 		Files.write(screenshot, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));

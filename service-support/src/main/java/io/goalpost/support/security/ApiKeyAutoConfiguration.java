@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.unit.DataSize;
 
-/** The API key check and the request body limit, the same in both services. */
+/** The API key check, the request body limit and the security headers, the same in both services. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ApiKeyProperties.class)
@@ -18,6 +18,11 @@ public class ApiKeyAutoConfiguration {
 	@Bean
 	ApiKeyFilter apiKeyFilter(ApiKeyProperties properties, JsonMapper json) {
 		return new ApiKeyFilter(properties, json);
+	}
+
+	@Bean
+	SecurityHeadersFilter securityHeadersFilter() {
+		return new SecurityHeadersFilter();
 	}
 
 	@Bean
