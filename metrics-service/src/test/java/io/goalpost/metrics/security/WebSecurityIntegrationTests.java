@@ -1,5 +1,8 @@
 package io.goalpost.metrics.security;
 
+import java.net.http.HttpResponse;
+import java.util.Map;
+
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
 import org.junit.jupiter.api.Test;
@@ -12,10 +15,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With {@code goalpost.security.open-reads=false}, reads of the API need a key too; health stays open. */
+/**
+ * With {@code goalpost.security.open-reads=false}, reads of the API need a key too; health stays open. Every answer
+ * carries the headers that keep a browser from misreading it.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=metrics",
 		"goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY, "goalpost.security.open-reads=false" })
-class ClosedReadsIntegrationTests {
+class WebSecurityIntegrationTests {
 
 	@LocalServerPort
 	int port;
@@ -32,6 +38,22 @@ class ClosedReadsIntegrationTests {
 		assertThat(metrics.withApiKey("nope").get("/api/v1/alerts").statusCode()).isEqualTo(403);
 		assertThat(metrics.get("/api/v1/series").statusCode()).isEqualTo(200);
 		assertThat(metrics.withApiKey(null).get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void everyAnswerForbidsSniffingAndFramingAndLoadsOnlyThisOrigin() {
+		ServiceClient metrics = ServiceClient.onPort(port);
+		Map<String, HttpResponse<String>> answers = Map.of("the dashboard", metrics.get("/"), "a list",
+				metrics.get("/api/v1/series"), "a 404", metrics.get("/api/v1/nothing-here"), "a 400",
+				metrics.get("/api/v1/series?page=-1"), "a 401", metrics.withApiKey(null).get("/api/v1/series"));
+		answers.forEach((path, response) -> {
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+			assertThat(response.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+				.hasValueSatisfying((policy) -> assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'"));
+		});
+		assertThat(metrics.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
 	}
 
 }
