@@ -58,6 +58,7 @@ class ErrorResponsesIntegrationTests {
 		assertThat(response.body()).contains("\"status\":500", "\"title\":\"Internal Server Error\"",
 				"\"instance\":\"/test/failing\"");
 		assertThat(response.body()).doesNotContain("hunter2", "IllegalStateException", "trace");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).as("set before the failure").hasValue("nosniff");
 	}
 
 	@Test
