@@ -16,6 +16,9 @@ final class CsvRecords {
 	/** A field longer than this is not a figure; stop before it fills the heap. */
 	static final int MAX_FIELD = 8192;
 
+	/** Nor is a record of more fields than this, several times the columns a figure has: a row of commas is cheap to send. */
+	static final int MAX_FIELDS = 64;
+
 	private final Reader in;
 
 	private final char[] buffer = new char[16384];
@@ -61,6 +64,9 @@ final class CsvRecords {
 					append(field, c);
 					c = read();
 				}
+			}
+			if (fields.size() == MAX_FIELDS) {
+				throw new CsvFormatException(row, "a row has more than " + MAX_FIELDS + " fields");
 			}
 			fields.add(field.toString());
 			field.setLength(0);

@@ -1,5 +1,6 @@
 package io.goalpost.ingest.figures;
 
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,21 @@ class CsvRecordsTests {
 	}
 
 	@Test
+	void refusesARecordTooLargeForAnyFigureWithoutReadingItAll() {
+		assertRefusedEarly(',', "row 2: a row has more than " + CsvRecords.MAX_FIELDS + " fields");
+		assertRefusedEarly('x', "row 2: a field is longer than " + CsvRecords.MAX_FIELD + " characters");
+	}
+
+	/** A row of ten million {@code repeated} characters is refused after reading a little of it. */
+	private static void assertRefusedEarly(char repeated, String message) {
+		CountingReader body = new CountingReader("a,b\n", repeated, 10_000_000);
+		CsvRecords records = new CsvRecords(body);
+		records.next();
+		assertThatThrownBy(records::next).isInstanceOf(CsvFormatException.class).hasMessage(message);
+		assertThat(body.supplied).isLessThan(100_000);
+	}
+
+	@Test
 	void namesTheRowOfAQuoteLeftOpenOrMisplaced() {
 		CsvRecords open = new CsvRecords(new StringReader("a,b\n1,\"never closed\n2,3\n"));
 		open.next();
@@ -49,6 +65,41 @@ class CsvRecordsTests {
 
 		CsvRecords misplaced = new CsvRecords(new StringReader("\"a\"b,c\n"));
 		assertThatThrownBy(misplaced::next).isInstanceOf(CsvFormatException.class).hasMessageStartingWith("row 1: a closing quote");
+	}
+
+	/** A header, then one character over and over, made as it is read. */
+	private static final class CountingReader extends Reader {
+
+		private final String head;
+
+		private final char repeated;
+
+		private final long length;
+
+		long supplied;
+
+		CountingReader(String head, char repeated, long repeats) {
+			this.head = head;
+			this.repeated = repeated;
+			this.length = head.length() + repeats;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int count) {
+			if (supplied == length) {
+				return -1;
+			}
+			int n = (int) Math.min(count, length - supplied);
+			for (int i = 0; i < n; i++, supplied++) {
+				buffer[offset + i] = (supplied < head.length()) ? head.charAt((int) supplied) : repeated;
+			}
+			return n;
+		}
+
+		@Override
+		public void close() {
+		}
+
 	}
 
 }
