@@ -137,14 +137,18 @@ async function series(indicator, row) {
   row?.classList.add('chosen');
   const timeline = await getJson(`/api/v1/series/${state.region}/${indicator}`);
   $('#series-title').textContent = `${timeline.names['zh-Hans']} ${timeline.names.en} · 历次数据与来源 figures and sources`;
-  const rows = timeline.years.flatMap((year) => year.history.map((figure) => element('tr',
-    { class: figure.current ? 'current' : 'superseded', 'data-year': year.year, 'data-kind': figure.kind },
-    element('td', {}, year.year),
-    element('td', {}, figure.kind === 'target' ? '目标 target' : '实际 actual',
-      figure.status ? element('span', { class: 'en' }, figure.status) : ''),
-    element('td', { class: 'number' }, amount(figure, timeline.unit)),
-    element('td', {}, figure.current ? '✓ ' : '', element('span', { class: 'en' }, figure.why)),
-    element('td', { class: 'sentence' }, source(figure)))));
+  const rows = timeline.years.flatMap((year) => [
+    ...(year.earlierFiguresOmitted ? [element('tr', { class: 'omitted', 'data-year': year.year },
+      element('td', {}, year.year),
+      element('td', { colspan: 4 }, '更早的数据未显示 ', element('span', { class: 'en' }, 'earlier figures of this year not shown')))] : []),
+    ...year.history.map((figure) => element('tr',
+      { class: figure.current ? 'current' : 'superseded', 'data-year': year.year, 'data-kind': figure.kind },
+      element('td', {}, year.year),
+      element('td', {}, figure.kind === 'target' ? '目标 target' : '实际 actual',
+        figure.status ? element('span', { class: 'en' }, figure.status) : ''),
+      element('td', { class: 'number' }, amount(figure, timeline.unit)),
+      element('td', {}, figure.current ? '✓ ' : '', element('span', { class: 'en' }, figure.why)),
+      element('td', { class: 'sentence' }, source(figure))))]);
   $('#series tbody').replaceChildren(...rows);
   $('#series-section').hidden = false;
   $('#series-section').scrollIntoView({ behavior: 'smooth', block: 'nearest' });

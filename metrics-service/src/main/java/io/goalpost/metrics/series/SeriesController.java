@@ -28,13 +28,16 @@ import static org.springframework.http.HttpStatus.BAD_REQUEST;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
- * Reads of the series state: the list of series, one series' timeline with every revision, and a region's
+ * Reads of the series state: the list of series, one series' timeline with its revisions, and a region's
  * scorecard for a year. The timeline and the scorecard also come as CSV ({@code Accept: text/csv}).
  */
 @RestController
 class SeriesController {
 
 	private static final int MAX_YEARS = 200;
+
+	/** The latest figures of a year that a timeline shows: a year sees a handful of revisions, and a flood must not fill a page. */
+	static final int MAX_HISTORY = 100;
 
 	private final SeriesRepository series;
 
@@ -66,8 +69,12 @@ class SeriesController {
 		}
 		Map<Integer, Year> byYear = new TreeMap<>();
 		for (SeriesState state : years) {
-			List<Figure> history = series.history(state.key());
-			byYear.put(state.year(), new Year(state.year(), state, Revisions.of(history, state)));
+			List<Figure> history = series.history(state.key(), MAX_HISTORY + 1);
+			boolean earlierOmitted = history.size() > MAX_HISTORY;
+			if (earlierOmitted) {
+				history = history.subList(1, history.size());
+			}
+			byYear.put(state.year(), new Year(state.year(), state, Revisions.of(history, state), earlierOmitted));
 		}
 		return new Timeline(region, indicator, known.names(), years.getFirst().unit(), List.copyOf(byYear.values()));
 	}
@@ -179,7 +186,8 @@ class SeriesController {
 	record Timeline(String region, String indicator, Map<String, String> names, String unit, List<Year> years) {
 	}
 
-	record Year(int year, SeriesState current, List<Revisions.Revision> history) {
+	/** @param earlierFiguresOmitted whether the year has figures published before the first of {@code history} */
+	record Year(int year, SeriesState current, List<Revisions.Revision> history, boolean earlierFiguresOmitted) {
 	}
 
 	record RegionYears(String id, Map<String, String> names, List<Integer> years) {

@@ -99,9 +99,11 @@ class SeriesRepository {
 			LIMIT :limit OFFSET :offset
 			""";
 
-	private static final String HISTORY = "SELECT " + FIGURE_COLUMNS + """
-			FROM figure_event
-			WHERE region = :region AND indicator = :indicator AND year = :year
+	private static final String HISTORY = "SELECT * FROM (SELECT " + FIGURE_COLUMNS + """
+			    FROM figure_event
+			    WHERE region = :region AND indicator = :indicator AND year = :year
+			    ORDER BY coalesce(published_at, reported_at) DESC, reported_at DESC, event_id DESC
+			    LIMIT :limit) latest
 			ORDER BY coalesce(published_at, reported_at), reported_at, event_id
 			""";
 
@@ -243,8 +245,9 @@ class SeriesRepository {
 		return years;
 	}
 
-	List<Figure> history(SeriesKey key) {
-		return jdbc.sql(HISTORY).params(key.params()).query((rs, i) -> figure(rs, "")).list();
+	/** The latest {@code limit} figures of a series year, in publication order. */
+	List<Figure> history(SeriesKey key, int limit) {
+		return jdbc.sql(HISTORY).params(key.params()).param("limit", limit).query((rs, i) -> figure(rs, "")).list();
 	}
 
 	private static SeriesState state(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.goalpost.metrics.series;
 
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -206,6 +207,29 @@ class FigureProcessingIntegrationTests {
 			assertThat(refused.statusCode()).as(badQuery).isEqualTo(400);
 			assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		}
+	}
+
+	@Test
+	void showsTheLatestFiguresOfAYearThatHasMoreThanATimelineHolds() {
+		int sent = SeriesController.MAX_HISTORY + 5;
+		LocalDate first = LocalDate.parse("2024-01-01");
+		for (int i = 0; i < sent; i++) {
+			send(target("jiangsu", "tech_smes", 2024, Comparator.GT, Integer.toString(30_000 + i), "count",
+					first.plusDays(i).toString()));
+		}
+		await().atMost(THROUGH_KAFKA).until(() -> jdbc.sql("SELECT count(*) FROM figure_event WHERE region = 'jiangsu'")
+			.query(Long.class).single() == sent);
+
+		JsonNode year = getJson("/api/v1/series/jiangsu/tech_smes").at("/years/0");
+		assertThat(year.get("earlierFiguresOmitted").asBoolean()).isTrue();
+		JsonNode history = year.get("history");
+		assertThat(history).hasSize(SeriesController.MAX_HISTORY);
+		assertThat(history.get(0).get("value").decimalValue()).as("the earliest shown").isEqualByComparingTo("30005");
+		assertThat(history.get(SeriesController.MAX_HISTORY - 1).get("current").asBoolean()).isTrue();
+		assertThat(history.get(SeriesController.MAX_HISTORY - 1).get("value").decimalValue())
+			.isEqualByComparingTo(Integer.toString(30_000 + sent - 1));
+		assertThat(ServiceClient.onPort(port).get("/api/v1/series/jiangsu/tech_smes", "text/csv").body().lines())
+			.hasSize(SeriesController.MAX_HISTORY + 1);
 	}
 
 	private static JsonNode row(JsonNode scorecard, String indicator) {
