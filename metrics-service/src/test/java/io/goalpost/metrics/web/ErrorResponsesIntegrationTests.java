@@ -72,6 +72,7 @@ class ErrorResponsesIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400}");
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 	}
 
 	@Test

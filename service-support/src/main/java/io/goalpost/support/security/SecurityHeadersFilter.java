@@ -25,13 +25,18 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		setHeaders(request.getRequestURI(), response);
+		chain.doFilter(request, response);
+	}
+
+	/** Also for answers that no filter sees: those Tomcat gives to requests it refuses itself. */
+	public static void setHeaders(String path, HttpServletResponse response) {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Referrer-Policy", "no-referrer");
-		if (!request.getRequestURI().startsWith("/swagger-ui")) {
+		if (path == null || !path.startsWith("/swagger-ui")) {
 			response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
 		}
-		chain.doFilter(request, response);
 	}
 
 }

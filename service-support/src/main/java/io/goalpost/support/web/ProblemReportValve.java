@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.goalpost.support.security.SecurityHeadersFilter;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -34,6 +35,7 @@ final class ProblemReportValve extends ErrorReportValve {
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
 		try {
+			SecurityHeadersFilter.setHeaders(request.getRequestURI(), response);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			Writer writer = response.getReporter();
