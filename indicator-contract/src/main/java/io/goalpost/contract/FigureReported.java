@@ -20,6 +20,21 @@ public record FigureReported(UUID eventId, String region, String indicator, int 
 	/** The last year a figure may be of, as the schema says: targets reach a few plans ahead at most. */
 	public static final int MAX_YEAR = 2100;
 
+	/** Larger than any figure a region publishes in its canonical unit; beyond it is a typo or an attack. */
+	public static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e12");
+
+	/**
+	 * More decimal places than any published figure has. Beyond it, {@code 1e-999999999} is a few characters to send
+	 * and a billion digits to write out or compute with.
+	 */
+	public static final int MAX_DECIMALS = 6;
+
+	/** Whether {@code value} has more decimal places than {@link #MAX_DECIMALS}, trailing zeros aside. */
+	public static boolean tooFine(BigDecimal value) {
+		// Most values are within it as they stand: strip (which makes a new value) only those that are not.
+		return value.scale() > MAX_DECIMALS && value.stripTrailingZeros().scale() > MAX_DECIMALS;
+	}
+
 	/** Whether a figure may be of {@code year}. */
 	public static boolean yearInRange(int year) {
 		return year >= MIN_YEAR && year <= MAX_YEAR;

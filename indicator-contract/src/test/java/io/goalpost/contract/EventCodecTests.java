@@ -97,6 +97,15 @@ class EventCodecTests {
 		assertThat(FigureReported.yearInRange(FigureReported.MAX_YEAR + 1)).isFalse();
 	}
 
+	@Test
+	void aValueIsTooFineOnlyPastSixDecimalPlacesTrailingZerosAside() {
+		assertThat(FigureReported.tooFine(new BigDecimal("5500"))).isFalse();
+		assertThat(FigureReported.tooFine(new BigDecimal("2.000001"))).isFalse();
+		assertThat(FigureReported.tooFine(new BigDecimal("2.10000000000"))).isFalse();
+		assertThat(FigureReported.tooFine(new BigDecimal("2.0000001"))).isTrue();
+		assertThat(FigureReported.tooFine(new BigDecimal("1e-999999999"))).isTrue();
+	}
+
 	private static JsonNode schema(String name) {
 		try (InputStream in = EventCodec.class.getResourceAsStream("schemas/" + name)) {
 			return new JsonMapper().readTree(in);

@@ -29,15 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FigureValidator {
 
-	/** Larger than any figure a region publishes in its canonical unit; beyond it is a typo or an attack. */
-	private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1e12");
-
-	/**
-	 * More than any published figure has. Beyond it, {@code 1e-999999999} passed every other check, and making its
-	 * event id wrote out its billion digits: 29 s and gigabytes for one request.
-	 */
-	static final int MAX_DECIMALS = 6;
-
 	private static final BigDecimal PERCENT_MIN = new BigDecimal("-100");
 
 	private static final BigDecimal PERCENT_MAX = new BigDecimal("10000");
@@ -145,11 +136,13 @@ public class FigureValidator {
 	}
 
 	private static void checkValue(Unit unit, BigDecimal value, Fields fields) {
-		if (value.abs().compareTo(MAX_MAGNITUDE) > 0) {
+		// Past these, 1e-999999999 passed every other check, and making its event id wrote out its billion digits: 29 s
+		// and gigabytes for one request.
+		if (value.abs().compareTo(FigureReported.MAX_MAGNITUDE) > 0) {
 			fields.reject("value", "is out of range (at most 1e12 in the indicator's unit)");
 		}
-		else if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
-			fields.reject("value", "has more than " + MAX_DECIMALS + " decimal places");
+		else if (FigureReported.tooFine(value)) {
+			fields.reject("value", "has more than " + FigureReported.MAX_DECIMALS + " decimal places");
 		}
 		else if (unit.isWhole() && value.signum() < 0) {
 			fields.reject("value", "a count cannot be negative");

@@ -36,6 +36,14 @@ class FigureCheck {
 		if (!indicator.unit().id().equals(figure.unit())) {
 			throw new UnusableFigureException("unit '" + figure.unit() + "' is not the unit of " + indicator.id());
 		}
+		// Ingest's bounds, for figures of other producers: 1e-999999999 would otherwise reach PostgreSQL, which refuses
+		// it only after failing the whole batch, and one within its range could be a hundred thousand digits to compute with.
+		if (figure.value().abs().compareTo(FigureReported.MAX_MAGNITUDE) > 0) {
+			throw new UnusableFigureException("value is out of range (at most " + FigureReported.MAX_MAGNITUDE + ")");
+		}
+		if (FigureReported.tooFine(figure.value())) {
+			throw new UnusableFigureException("value has more than " + FigureReported.MAX_DECIMALS + " decimal places");
+		}
 	}
 
 	private static void require(boolean condition, String problem) {

@@ -1,11 +1,13 @@
 package io.goalpost.metrics.series;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertKind;
@@ -272,12 +274,17 @@ class FigureProcessingIntegrationTests {
 		noType.put(EventTypes.HEADER_TYPE, null);
 		noType.put(EventTypes.HEADER_ID, null);
 		producer.send("indicator-figures-" + suffix, good.key(), EventCodec.write(good), noType);
+		// Short to write, and a billion digits to work with: what ingest refuses, from another producer.
+		FigureReported tiny = withValue(good, "1e-999999999");
+		send(tiny);
+		FigureReported huge = withValue(good, "1e999999999");
+		send(huge);
 		send(good);
 
 		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(
 				getJson("/api/v1/series?region=chongqing&indicator=tech_smes&year=2023").at("/items/0/target/value").asString())
 			.isEqualTo("48000"));
-		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(oncePerSourceRecord(deadLetters.records())).hasSize(5));
+		await().atMost(THROUGH_KAFKA).untilAsserted(() -> assertThat(oncePerSourceRecord(deadLetters.records())).hasSize(7));
 		List<ConsumerRecord<String, byte[]>> dead = oncePerSourceRecord(deadLetters.records());
 		assertThat(new String(dead.get(0).value())).isEqualTo("{\"this is\": not json");
 		assertThat(CloudEventRecords.header(dead.get(0), "kafka_dlt-exception-message")).contains("FigureReported");
@@ -289,13 +296,15 @@ class FigureProcessingIntegrationTests {
 		assertThat(CloudEventRecords.header(dead.get(4), "kafka_dlt-exception-message"))
 			.contains("The event type header (ce_type) has no value");
 		assertThat(CloudEventRecords.header(dead.get(4), EventTypes.HEADER_ID)).isNull();
+		assertThat(CloudEventRecords.header(dead.get(5), "kafka_dlt-exception-message")).contains("value has more than 6 decimal places");
+		assertThat(CloudEventRecords.header(dead.get(6), "kafka_dlt-exception-message")).contains("value is out of range");
 
 		JsonNode kept = getJson("/api/v1/dead-letters");
 		assertThat(kept.findValuesAsString("reason")).anyMatch((reason) -> reason.contains("unit 'percent'"));
 		assertThat(kept.findValuesAsString("eventId")).contains(wrongUnit.eventId().toString());
 		assertThat(kept.findValuesAsString("payload")).contains("{\"this is\": not json");
 		assertThat(ServiceClient.onPort(port).get("/actuator/prometheus").body())
-			.containsPattern("goalpost_figures_dead_lettered_total\\S* 5\\.0");
+			.containsPattern("goalpost_figures_dead_lettered_total\\S* 7\\.0");
 	}
 
 	/**
@@ -307,6 +316,12 @@ class FigureProcessingIntegrationTests {
 		records.forEach((record) -> first.putIfAbsent(ByteBuffer.wrap(record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).getInt()
 				+ "@" + ByteBuffer.wrap(record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong(), record));
 		return List.copyOf(first.values());
+	}
+
+	private static FigureReported withValue(FigureReported figure, String value) {
+		return new FigureReported(UUID.randomUUID(), figure.region(), figure.indicator(), figure.year(), figure.kind(),
+				figure.comparator(), new BigDecimal(value), figure.unit(), figure.status(), figure.source(), figure.sentence(),
+				figure.reportedAt());
 	}
 
 	private void send(FigureReported figure) {
