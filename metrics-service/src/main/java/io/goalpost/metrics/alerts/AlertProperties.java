@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        ending, resolved alerts expiring
  * @param streamMaxSubscribers how many server-sent event streams of alert changes one instance serves at once;
  *        each holds a connection for up to an hour, and reads need no key by default
+ * @param maxSilences how many silences may be pending or active at once: every batch that changes an alert checks
+ *        the changes against each active one
  */
 @ConfigurationProperties("goalpost.alerts")
 public record AlertProperties(@DefaultValue("1s") Duration relayInterval, @DefaultValue("500") int relayBatch,
 		@DefaultValue("true") boolean relayAfterCommit, @DefaultValue("10s") Duration sendTimeout,
 		@DefaultValue("6") int actualOverdueMonths, @DefaultValue("24h") Duration resolvedRetention,
-		@DefaultValue("1m") Duration sweepInterval, @DefaultValue("500") int streamMaxSubscribers) {
+		@DefaultValue("1m") Duration sweepInterval, @DefaultValue("500") int streamMaxSubscribers,
+		@DefaultValue("100") int maxSilences) {
 }

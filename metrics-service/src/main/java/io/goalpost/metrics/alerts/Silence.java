@@ -3,7 +3,9 @@ package io.goalpost.metrics.alerts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -39,6 +41,15 @@ public record Silence(UUID silenceId, List<Matcher> matchers, Instant startsAt, 
 	 */
 	public record Matcher(String name, String value, Boolean isRegex, Boolean isEqual) {
 
+		/**
+		 * Each pattern compiled once, not at every match of every alert change: a pattern of a thousand characters
+		 * takes about as long to compile as many matches. RE2's patterns are immutable and may be shared. Emptied when
+		 * full, which only a churn of silences over many patterns does.
+		 */
+		private static final Map<String, Optional<Pattern>> COMPILED = new ConcurrentHashMap<>();
+
+		private static final int MAX_COMPILED = 4096;
+
 		public Matcher {
 			isRegex = Boolean.TRUE.equals(isRegex);
 			isEqual = !Boolean.FALSE.equals(isEqual);
@@ -51,13 +62,22 @@ public record Silence(UUID silenceId, List<Matcher> matchers, Instant startsAt, 
 		}
 
 		private boolean matchesWhole(String actual) {
+			if (COMPILED.size() >= MAX_COMPILED) {
+				COMPILED.clear();
+			}
+			return COMPILED.computeIfAbsent(value, Matcher::compile).map((pattern) -> pattern.matches(actual)).orElse(false);
+		}
+
+		/**
+		 * Stored before silences were read as RE2 (checked then as Java's syntax), a pattern matches nothing, rather
+		 * than fail every batch that changes an alert.
+		 */
+		private static Optional<Pattern> compile(String regex) {
 			try {
-				return Pattern.matches(value, actual);
+				return Optional.of(Pattern.compile(regex));
 			}
 			catch (PatternSyntaxException ex) {
-				// Stored before silences were read as RE2 (checked then as Java's syntax): it matches nothing, rather than
-				// fail every batch that changes an alert.
-				return false;
+				return Optional.empty();
 			}
 		}
 

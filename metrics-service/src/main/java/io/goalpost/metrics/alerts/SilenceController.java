@@ -62,12 +62,15 @@ class SilenceController {
 
 	private final SilenceRepository silences;
 
+	private final int maxSilences;
+
 	private final AlertSweeper sweeper;
 
 	private final Clock clock;
 
-	SilenceController(SilenceRepository silences, AlertSweeper sweeper, Clock clock) {
+	SilenceController(SilenceRepository silences, AlertSweeper sweeper, AlertProperties properties, Clock clock) {
 		this.silences = silences;
+		this.maxSilences = properties.maxSilences();
 		this.sweeper = sweeper;
 		this.clock = clock;
 	}
@@ -86,6 +89,13 @@ class SilenceController {
 	ResponseEntity<SilenceView> create(@RequestBody NewSilence request) {
 		Instant now = clock.instant();
 		Silence silence = validate(request, now);
+		// Counted, then inserted: two requests at once may pass the limit by one, which is harmless.
+		if (silences.countUnended(now) >= maxSilences) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "There are " + maxSilences
+					+ " silences pending or active, the limit (goalpost.alerts.max-silences). End one (DELETE /api/v1/silences/{id}) first.");
+			problem.setTitle("Too many silences");
+			throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+		}
 		silences.insert(silence);
 		return ResponseEntity.created(URI.create("/api/v1/silences/" + silence.silenceId()))
 			.body(SilenceView.of(silence, now));

@@ -54,6 +54,11 @@ class SilenceRepository {
 			.list();
 	}
 
+	/** How many silences have not ended at {@code now}: the active and the pending. */
+	long countUnended(Instant now) {
+		return jdbc.sql("SELECT count(*) FROM silence WHERE ends_at > :now").param("now", Timestamp.from(now)).query(Long.class).single();
+	}
+
 	Optional<Silence> find(UUID id) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM silence WHERE silence_id = :id").param("id", id).query(this::silence).optional();
 	}

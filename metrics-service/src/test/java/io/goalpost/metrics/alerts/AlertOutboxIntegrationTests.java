@@ -112,7 +112,7 @@ class AlertOutboxIntegrationTests {
 		return new AlertOutboxRelay(jdbc, transactions, template, topics,
 				new AlertProperties(properties.relayInterval(), properties.relayBatch(), false, Duration.ofSeconds(2),
 						properties.actualOverdueMonths(), properties.resolvedRetention(), properties.sweepInterval(),
-						properties.streamMaxSubscribers()),
+						properties.streamMaxSubscribers(), properties.maxSilences()),
 				Clock.systemUTC());
 	}
 

@@ -3,15 +3,11 @@ package io.goalpost.metrics.security;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import io.goalpost.testsupport.Infrastructure;
+import io.goalpost.metrics.MetricsIntegrationTest;
 import io.goalpost.testsupport.ServiceClient;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,21 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code goalpost.security.open-reads=false}, reads of the API need a key too; health stays open. Every answer
  * carries the headers that keep a browser from misreading it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.config.name=metrics",
-		"goalpost.security.api-keys=" + ServiceClient.TEST_API_KEY, "goalpost.security.open-reads=false" })
-class WebSecurityIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure.register(registry);
-	}
+@TestPropertySource(properties = "goalpost.security.open-reads=false")
+class WebSecurityIntegrationTests extends MetricsIntegrationTest {
 
 	@Test
 	void readsNeedAValidKeyWhenClosed() {
-		ServiceClient metrics = ServiceClient.onPort(port);
+		ServiceClient metrics = metrics();
 		assertThat(metrics.withApiKey(null).get("/api/v1/series").statusCode()).isEqualTo(401);
 		assertThat(metrics.withApiKey("nope").get("/api/v1/alerts").statusCode()).isEqualTo(403);
 		assertThat(metrics.get("/api/v1/series").statusCode()).isEqualTo(200);
@@ -42,7 +29,7 @@ class WebSecurityIntegrationTests {
 
 	@Test
 	void everyAnswerForbidsSniffingAndFramingAndLoadsOnlyThisOrigin() {
-		ServiceClient metrics = ServiceClient.onPort(port);
+		ServiceClient metrics = metrics();
 		Map<String, HttpResponse<String>> answers = Map.of("the dashboard", metrics.get("/"), "a list",
 				metrics.get("/api/v1/series"), "a 404", metrics.get("/api/v1/nothing-here"), "a 400",
 				metrics.get("/api/v1/series?page=-1"), "a 401", metrics.withApiKey(null).get("/api/v1/series"));
