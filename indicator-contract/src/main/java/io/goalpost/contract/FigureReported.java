@@ -29,6 +29,11 @@ public record FigureReported(UUID eventId, String region, String indicator, int 
 	 */
 	public static final int MAX_DECIMALS = 6;
 
+	/** Whether {@code value} is larger in magnitude than {@link #MAX_MAGNITUDE}. */
+	public static boolean tooLarge(BigDecimal value) {
+		return value.abs().compareTo(MAX_MAGNITUDE) > 0;
+	}
+
 	/** Whether {@code value} has more decimal places than {@link #MAX_DECIMALS}, trailing zeros aside. */
 	public static boolean tooFine(BigDecimal value) {
 		// Most values are within it as they stand: strip (which makes a new value) only those that are not.

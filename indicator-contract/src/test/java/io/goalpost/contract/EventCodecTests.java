@@ -106,6 +106,14 @@ class EventCodecTests {
 		assertThat(FigureReported.tooFine(new BigDecimal("1e-999999999"))).isTrue();
 	}
 
+	@Test
+	void aValueIsTooLargePastATrillionEitherSideOfZero() {
+		assertThat(FigureReported.tooLarge(new BigDecimal("1e12"))).isFalse();
+		assertThat(FigureReported.tooLarge(new BigDecimal("-1e12"))).isFalse();
+		assertThat(FigureReported.tooLarge(new BigDecimal("1000000000000.000001"))).isTrue();
+		assertThat(FigureReported.tooLarge(new BigDecimal("-1e999999999"))).isTrue();
+	}
+
 	private static JsonNode schema(String name) {
 		try (InputStream in = EventCodec.class.getResourceAsStream("schemas/" + name)) {
 			return new JsonMapper().readTree(in);

@@ -138,7 +138,7 @@ public class FigureValidator {
 	private static void checkValue(Unit unit, BigDecimal value, Fields fields) {
 		// Past these, 1e-999999999 passed every other check, and making its event id wrote out its billion digits: 29 s
 		// and gigabytes for one request.
-		if (value.abs().compareTo(FigureReported.MAX_MAGNITUDE) > 0) {
+		if (FigureReported.tooLarge(value)) {
 			fields.reject("value", "is out of range (at most 1e12 in the indicator's unit)");
 		}
 		else if (FigureReported.tooFine(value)) {

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * A body that must have arrived within a time limit: a read after it fails. It bounds a client that sends slowly;
- * one that stops sending altogether holds the read until the connection's own timeout.
+ * one that stops sending altogether is ended by Tomcat's read timeout ({@link UploadIdleTimeout}), since a read
+ * that waits is never checked here.
  */
 final class TimeLimitedReader extends FilterReader {
 

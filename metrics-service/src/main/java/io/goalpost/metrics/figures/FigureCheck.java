@@ -38,7 +38,7 @@ class FigureCheck {
 		}
 		// Ingest's bounds, for figures of other producers: 1e-999999999 would otherwise reach PostgreSQL, which refuses
 		// it only after failing the whole batch, and one within its range could be a hundred thousand digits to compute with.
-		if (figure.value().abs().compareTo(FigureReported.MAX_MAGNITUDE) > 0) {
+		if (FigureReported.tooLarge(figure.value())) {
 			throw new UnusableFigureException("value is out of range (at most " + FigureReported.MAX_MAGNITUDE + ")");
 		}
 		if (FigureReported.tooFine(figure.value())) {
