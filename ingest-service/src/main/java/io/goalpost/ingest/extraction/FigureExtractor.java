@@ -112,7 +112,7 @@ public final class FigureExtractor {
 		Inferred<LocalDate> published = (input.publishedOn() != null) ? Inferred.given(input.publishedOn())
 				: DocumentFacts.publishedOn(document.frontMatter(), normalized);
 		Inferred<Region> region = region(input.region(), normalized);
-		Inferred<String> title = title(input.title(), document);
+		Inferred<String> title = DocumentTitle.of(input.title(), document);
 		List<String> warnings = new ArrayList<>();
 		if (!published.known()) {
 			warnings.add(published.source());
@@ -139,30 +139,6 @@ public final class FigureExtractor {
 		}
 		return catalogue.region(given).map(Inferred::given)
 			.orElseGet(() -> Inferred.notFound("the given region '" + given + "' is not in the catalogue"));
-	}
-
-	private static Inferred<String> title(String given, DocumentText document) {
-		if (given != null && !given.isBlank()) {
-			return Inferred.given(given);
-		}
-		String fromFrontMatter = document.frontMatter().get("title");
-		if (fromFrontMatter != null && !fromFrontMatter.isBlank()) {
-			return new Inferred<>(fromFrontMatter, "front matter or HTML title");
-		}
-		String firstLine = null;
-		for (String line : document.text().split("\n")) {
-			String text = line.strip();
-			if (text.startsWith("原标题") || text.startsWith("原標題")) {
-				return new Inferred<>(text.substring(4).strip(), "the line 原标题");
-			}
-			if (firstLine == null && !text.isEmpty() && !text.equals("---")) {
-				firstLine = text;
-			}
-		}
-		if (firstLine != null && firstLine.length() <= 80) {
-			return new Inferred<>(firstLine, "the first line of the text");
-		}
-		return Inferred.notFound("no title given, marked or on a short first line");
 	}
 
 	/** One pass over one document, carrying what a reader carries: the year in context, the heading's scope. */
