@@ -225,7 +225,7 @@ function alertItem(alert, fresh) {
     + (alert.silenced ? ' · silenced' : '')),
   element('div', { class: 'summary' }, summary.zh ?? ''),
   element('div', { class: 'en' }, summary.en ?? ''),
-  element('div', { class: 'meta' }, `${alert.year} · ${alert.indicator} · ${(alert.startsAt ?? '').substring(0, 19)}`));
+  element('div', { class: 'meta' }, `${alert.year} · ${alert.indicator} · ${alert.startsAt ? new Date(alert.startsAt).toLocaleString() : ''}`));
 }
 
 /** At most one scorecard read per second however many changes arrive: a CSV upload can bring thousands. */

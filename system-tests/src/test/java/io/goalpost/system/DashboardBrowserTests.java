@@ -139,6 +139,9 @@ class DashboardBrowserTests {
 			.anyMatch((href) -> documents.stream().anyMatch((document) -> href.equals(SOURCE_URL + document)));
 		assertThat(browser.findElement(By.id("series")).getText()).contains("高新技术企业突破5500家", "全市高新技术企业达到5108家",
 				"链接不是网址");
+		// Each source by its headline and the day it was published in Beijing, wherever the browser is.
+		assertThat(browser.findElement(By.id("series")).getText()).contains("统计公报 · 2023-03-17",
+				"(重庆市)重庆市人民政府工作报告(2022年1月17日) · 2022-01-17", "重庆：三方面协同 更大力度推动科技创新 · 2022-01-18");
 		assertThat(links).extracting((link) -> link.getAttribute("href")).noneMatch((href) -> href.startsWith("javascript"));
 
 		assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)

@@ -3,7 +3,6 @@ package io.goalpost.metrics.alerts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -15,6 +14,7 @@ import io.goalpost.metrics.evaluation.Target;
 import io.goalpost.metrics.evaluation.TargetEvaluator;
 import io.goalpost.metrics.evaluation.TrendProjection;
 import io.goalpost.metrics.evaluation.Verdict;
+import io.goalpost.metrics.series.Figure;
 
 import org.springframework.stereotype.Component;
 
@@ -25,9 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AlertRules {
-
-	/** Reports follow China's calendar: a year ends at midnight in Beijing. */
-	static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
 
 	private final TargetEvaluator evaluator;
 
@@ -42,7 +39,7 @@ public class AlertRules {
 	}
 
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(REPORTING_ZONE));
+		return LocalDate.now(clock.withZone(Figure.REPORTING_ZONE));
 	}
 
 	/** The last year whose actual is overdue on {@code today}: its year ended the configured months ago or more. */

@@ -3,6 +3,7 @@ package io.goalpost.metrics.series;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,12 @@ import java.util.UUID;
 /** A stored figure with its provenance, as the query API shows it. */
 public record Figure(UUID eventId, String kind, String comparator, BigDecimal value, String unit, String status,
 		Provenance source, String sentence, Instant reportedAt, Instant receivedAt) {
+
+	/**
+	 * Reports follow China's calendar: a publication date is a day in Beijing, and a year ends at midnight there.
+	 * The database keeps instants; publication times are shown in this zone, as the events carry them.
+	 */
+	public static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
 
 	/** Each contract enum's stored names, made once: every figure consumed is stored by them. */
 	private static final ClassValue<StoredNames> STORED = new ClassValue<>() {

@@ -1,7 +1,6 @@
 package io.goalpost.metrics.series;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,7 +80,7 @@ final class Revisions {
 
 
 	private static String date(Instant instant) {
-		return instant.atOffset(ZoneOffset.ofHours(8)).toLocalDate().toString();
+		return instant.atZone(Figure.REPORTING_ZONE).toLocalDate().toString();
 	}
 
 	/** A figure of a series year, and whether and why it is the current one of its kind. */

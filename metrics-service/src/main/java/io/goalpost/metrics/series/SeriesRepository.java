@@ -263,9 +263,14 @@ class SeriesRepository {
 				rs.getString(prefix + "status"),
 				new Figure.Provenance(rs.getString(prefix + "source_title"), rs.getString(prefix + "source_url"),
 						rs.getString(prefix + "source_publisher"),
-						rs.getObject(prefix + "published_at", OffsetDateTime.class)),
+						inReportingZone(rs.getObject(prefix + "published_at", OffsetDateTime.class))),
 				rs.getString(prefix + "sentence"), instant(rs.getTimestamp(prefix + "reported_at")),
 				instant(rs.getTimestamp(prefix + "received_at")));
+	}
+
+	/** PostgreSQL gives every {@code timestamptz} back in UTC, which would show a Beijing morning as the day before. */
+	private static OffsetDateTime inReportingZone(OffsetDateTime time) {
+		return (time != null) ? time.atZoneSameInstant(Figure.REPORTING_ZONE).toOffsetDateTime() : null;
 	}
 
 	private static java.time.Instant instant(Timestamp timestamp) {

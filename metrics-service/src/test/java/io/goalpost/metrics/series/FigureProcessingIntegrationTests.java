@@ -172,6 +172,8 @@ class FigureProcessingIntegrationTests {
 		assertThat(history.get(0).get("why").asString()).isEqualTo("superseded by the target published 2023-06-30");
 		assertThat(history.get(1).get("current").asBoolean()).isTrue();
 		assertThat(history.get(1).get("value").decimalValue()).isEqualByComparingTo("16000");
+		assertThat(history.get(1).at("/source/publishedAt").asString()).as("published at midnight in Beijing, shown so")
+			.isEqualTo("2023-06-30T00:00:00+08:00");
 		assertThat(history.get(1).get("why").asString())
 			.isEqualTo("the target of the latest publication (2023-06-30); raised from 15000, published 2023-01-15");
 		assertThat(history.get(2).get("why").asString()).isEqualTo("superseded in the same publication by its final figure");
@@ -199,7 +201,8 @@ class FigureProcessingIntegrationTests {
 		assertThat(lines).contains("rd_intensity,全社会研发经费投入强度,R&D intensity (R&D spending / GDP),percent,approx,2.4,2.1,final,MISSED,0.3,TARGET_MISSED");
 		List<String> timeline = ServiceClient.onPort(port).get("/api/v1/series/sichuan/high_tech_enterprises", "text/csv").body().lines().toList();
 		assertThat(timeline).hasSize(5);
-		assertThat(timeline.get(2)).startsWith("2023,target,gt,16000,count,,true,");
+		assertThat(timeline.get(2)).startsWith("2023,target,gt,16000,count,,true,")
+			.contains(",report 2023-06-30,https://example.org/2023-06-30,test,2023-06-30T00:00+08:00,");
 
 		assertThat(ServiceClient.onPort(port).get("/api/v1/regions/atlantis/scorecard?year=2023").statusCode()).isEqualTo(404);
 		assertThat(ServiceClient.onPort(port).get("/api/v1/regions/sichuan/scorecard?year=" + Integer.MIN_VALUE).statusCode())
