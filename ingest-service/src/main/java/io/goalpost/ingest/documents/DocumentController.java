@@ -59,8 +59,8 @@ class DocumentController {
 	@Operation(summary = "Read the figures out of an article or report",
 			description = "The text as published, Simplified or Traditional script, plain or HTML; or JSON with the title, "
 					+ "url, publisher, publication date and region given rather than inferred (all but text optional). Answers "
-					+ "with every figure found, its source sentence, and how the date and region were inferred; publishes them "
-					+ "in one Kafka transaction unless dryRun.")
+					+ "with every figure found, its source sentence, and how the date, region, title and publisher were "
+					+ "inferred; publishes them in one Kafka transaction unless dryRun.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
 			@Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"),
 					examples = @ExampleObject(name = "from the 2022 report", value = ApiExamples.DOCUMENT_TEXT)),
@@ -73,7 +73,7 @@ class DocumentController {
 			@Parameter(description = "read and answer, publish nothing") @RequestParam(defaultValue = "false") boolean dryRun) {
 		String text = decode(body, contentType);
 		boolean html = contentType.isCompatibleWith(MediaType.TEXT_HTML);
-		return answer(ingestion.read(new DocumentInput(text, html, null, null, null), null, null, dryRun));
+		return answer(ingestion.read(new DocumentInput(text, html, null, null, null, null), null, dryRun));
 	}
 
 	// Documented with the text form: one operation with three media types.
@@ -92,8 +92,9 @@ class DocumentController {
 		catch (DateTimeParseException ex) {
 			throw new InvalidFiguresException(List.of(new FieldError("publishedAt", FigureValidator.PUBLISHED_AT_FORMAT)));
 		}
-		DocumentInput input = new DocumentInput(document.text(), false, document.title(), publishedOn, document.region());
-		return answer(ingestion.read(input, document.url(), document.publisher(), dryRun));
+		DocumentInput input = new DocumentInput(document.text(), false, document.title(), document.publisher(), publishedOn,
+				document.region());
+		return answer(ingestion.read(input, document.url(), dryRun));
 	}
 
 	private ResponseEntity<DocumentReading> answer(DocumentReading reading) {

@@ -37,14 +37,14 @@ class DocumentIngestion {
 		this.publisher = publisher;
 	}
 
-	DocumentReading read(DocumentInput input, String url, String publisher, boolean dryRun) {
+	DocumentReading read(DocumentInput input, String url, boolean dryRun) {
 		Extraction extraction = extractor.extract(input);
 		List<String> warnings = new ArrayList<>(extraction.warnings());
 		List<DocumentReading.Figure> figures = new ArrayList<>();
 		List<FigureReported> events = new ArrayList<>();
 		for (ExtractedFigure figure : extraction.figures()) {
 			FigureReported event = (figure.canonical() && figure.region() != null)
-					? event(figure, extraction, url, publisher, warnings) : null;
+					? event(figure, extraction, url, warnings) : null;
 			if (event != null) {
 				events.add(event);
 			}
@@ -55,16 +55,16 @@ class DocumentIngestion {
 		}
 		Inferred<Region> region = extraction.region();
 		return new DocumentReading(extraction.publishedOn(),
-				new Inferred<>(region.known() ? region.value().id() : null, region.source()), extraction.title(), dryRun,
+				new Inferred<>(region.known() ? region.value().id() : null, region.source()), extraction.title(),
+				extraction.publisher(), dryRun,
 				dryRun ? 0 : events.size(), figures, warnings);
 	}
 
-	private FigureReported event(ExtractedFigure figure, Extraction extraction, String url, String publisher,
-			List<String> warnings) {
+	private FigureReported event(ExtractedFigure figure, Extraction extraction, String url, List<String> warnings) {
 		LocalDate publishedOn = extraction.publishedOn().value();
 		FigureSubmission submission = new FigureSubmission(figure.region(), figure.indicator(), figure.year(),
 				figure.kind(), figure.comparator(), figure.value(), figure.unit(), figure.status(),
-				new FigureSubmission.SourceSubmission(extraction.title().value(), url, publisher,
+				new FigureSubmission.SourceSubmission(extraction.title().value(), url, extraction.publisher().value(),
 						(publishedOn != null) ? publishedOn.toString() : null),
 				abbreviate(figure.sentence()));
 		try {

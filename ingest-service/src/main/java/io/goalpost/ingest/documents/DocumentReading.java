@@ -13,7 +13,7 @@ import io.goalpost.ingest.extraction.Inferred;
  * which of them were published, and anything the reader should know.
  */
 record DocumentReading(Inferred<LocalDate> publishedOn, Inferred<String> region, Inferred<String> title,
-		boolean dryRun, int published, List<Figure> figures, List<String> warnings) {
+		Inferred<String> publisher, boolean dryRun, int published, List<Figure> figures, List<String> warnings) {
 
 	/** A figure found, with the id of its event when it was published. */
 	record Figure(@JsonUnwrapped ExtractedFigure figure, boolean canonical, UUID eventId) {

@@ -54,7 +54,7 @@ public final class CorpusEvaluation {
 			String file = document.get("file").asString();
 			String text = Files.readString(folder.resolve(file), StandardCharsets.UTF_8);
 			DocumentInput input = raw ? DocumentInput.plain(text)
-					: new DocumentInput(text, false, null, LocalDate.parse(document.get("published").asString()),
+					: new DocumentInput(text, false, null, null, LocalDate.parse(document.get("published").asString()),
 							document.get("region").asString());
 			List<ExtractedFigure> predicted = extractor.extract(input)
 				.figures()

@@ -7,10 +7,11 @@ import java.time.LocalDate;
  *
  * @param html whether the text is HTML (it is also detected)
  */
-public record DocumentInput(String text, boolean html, String title, LocalDate publishedOn, String region) {
+public record DocumentInput(String text, boolean html, String title, String publisher, LocalDate publishedOn,
+		String region) {
 
 	public static DocumentInput plain(String text) {
-		return new DocumentInput(text, false, null, null, null);
+		return new DocumentInput(text, false, null, null, null, null);
 	}
 
 }

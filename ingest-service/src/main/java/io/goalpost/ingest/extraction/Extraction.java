@@ -7,5 +7,5 @@ import io.goalpost.contract.Region;
 
 /** What was read from one document: its attributes, where they came from, the figures, and any warnings. */
 public record Extraction(Inferred<LocalDate> publishedOn, Inferred<Region> region, Inferred<String> title,
-		List<ExtractedFigure> figures, List<String> warnings) {
+		Inferred<String> publisher, List<ExtractedFigure> figures, List<String> warnings) {
 }

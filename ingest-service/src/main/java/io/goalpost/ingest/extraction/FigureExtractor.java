@@ -112,7 +112,9 @@ public final class FigureExtractor {
 		Inferred<LocalDate> published = (input.publishedOn() != null) ? Inferred.given(input.publishedOn())
 				: DocumentFacts.publishedOn(document.frontMatter(), normalized);
 		Inferred<Region> region = region(input.region(), normalized);
-		Inferred<String> title = DocumentTitle.of(input.title(), document);
+		DocumentHead head = DocumentHead.read(document);
+		Inferred<String> title = head.title(input.title());
+		Inferred<String> publisher = head.publisher(input.publisher());
 		List<String> warnings = new ArrayList<>();
 		if (!published.known()) {
 			warnings.add(published.source());
@@ -130,7 +132,7 @@ public final class FigureExtractor {
 		if (reading.yearless > 0) {
 			warnings.add(reading.yearless + " figure(s) left out: their year is relative (今年, 去年) or unstated and the publication date is unknown");
 		}
-		return new Extraction(published, region, title, figures, warnings);
+		return new Extraction(published, region, title, publisher, figures, warnings);
 	}
 
 	private Inferred<Region> region(String given, String normalized) {

@@ -72,6 +72,26 @@ class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 	}
 
 	@Test
+	void publishesAPageWithTheHeadlineAndPublisherOfItsBylineNotTheSiteAroundIt() throws Exception {
+		String page = "导航菜单\n24小时举报电话:023-12345678\n重庆科技创新大会召开\n发布时间：2023-02-24  来源：重庆日报\n"
+				+ "重庆今年力争高新技术企业突破7000家。\n";
+		HttpResponse<String> response = ingest.post("/api/v1/documents", "text/plain; charset=utf-8", page);
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode reading = json.readTree(response.body());
+		assertThat(reading.at("/title/value").asString()).isEqualTo("重庆科技创新大会召开");
+		assertThat(reading.at("/publisher/value").asString()).isEqualTo("重庆日报");
+		assertThat(reading.at("/publisher/source").asString()).contains("来源：重庆日报");
+		Set<String> eventIds = Set.of(reading.at("/figures/0/eventId").asString());
+		FigureReported published = EventCodec.read(await().atMost(THROUGH_KAFKA)
+			.until(() -> withIds(eventIds), (found) -> found.size() == 1)
+			.getFirst()
+			.value(), FigureReported.class);
+		assertThat(published.source().title()).isEqualTo("重庆科技创新大会召开");
+		assertThat(published.source().publisher()).isEqualTo("重庆日报");
+	}
+
+	@Test
 	void readsHtmlAndTraditionalScript() throws Exception {
 		String html = "<html><head><title>重慶科技</title></head><body><p>發布時間：2026-03-03</p>"
 				+ "<p>力爭高新技術企業、科技型企業分別達1.15萬家、8.6萬家。</p></body></html>";

@@ -112,7 +112,7 @@ class FigureExtractorTests {
 	@Test
 	void pointsOffsetsAtTheFigureInTheInputEvenThroughHtml() {
 		String html = "<html><body><p>首页 &gt; 新闻</p><p>2023年，全市<b>高新技术企业</b>达到5000家。</p></body></html>";
-		Extraction extraction = extractor.extract(new DocumentInput(html, true, null, PUBLISHED, "chongqing"));
+		Extraction extraction = extractor.extract(new DocumentInput(html, true, null, null, PUBLISHED, "chongqing"));
 		ExtractedFigure figure = extraction.figures().getFirst();
 		assertThat(html.substring(figure.start(), figure.end())).endsWith("达到5000家");
 		assertThat(figure.sentence()).isEqualTo("2023年，全市高新技术企业达到5000家。");
@@ -162,7 +162,7 @@ class FigureExtractorTests {
 					default -> text.setCharAt(at, (char) random.nextInt(0x10000));
 				}
 			}
-			Extraction extraction = extractor.extract(new DocumentInput(text.toString(), random.nextBoolean(), null,
+			Extraction extraction = extractor.extract(new DocumentInput(text.toString(), random.nextBoolean(), null, null,
 					random.nextBoolean() ? PUBLISHED : null, null));
 			assertThat(extraction.figures()).allSatisfy((f) -> assertThat(f.end()).isBetween(f.start(), text.length()));
 		}
@@ -172,7 +172,7 @@ class FigureExtractorTests {
 	void stopsReadingWhenTheTimeBudgetIsSpentAndSaysSo() {
 		FigureExtractor hurried = new FigureExtractor(IndicatorCatalogue.standard(), java.time.Duration.ZERO);
 		Extraction extraction = hurried.extract(new DocumentInput("2023年，高新技术企业达到5000家。\n".repeat(100), false, null,
-				PUBLISHED, "chongqing"));
+				null, PUBLISHED, "chongqing"));
 		assertThat(extraction.warnings()).anyMatch((w) -> w.startsWith("reading stopped at character"));
 	}
 
@@ -185,13 +185,13 @@ class FigureExtractorTests {
 		// A budget no real run comes near: this asserts the reading ends, not how fast (that is JMH's job).
 		FigureExtractor patient = new FigureExtractor(IndicatorCatalogue.standard(), java.time.Duration.ofMinutes(1));
 		for (String document : hostile) {
-			Extraction extraction = patient.extract(new DocumentInput(document, document.startsWith("<"), null, PUBLISHED, "chongqing"));
+			Extraction extraction = patient.extract(new DocumentInput(document, document.startsWith("<"), null, null, PUBLISHED, "chongqing"));
 			assertThat(extraction.warnings()).noneMatch((w) -> w.startsWith("reading stopped"));
 		}
 	}
 
 	private List<ExtractedFigure> read(String text) {
-		return extractor.extract(new DocumentInput(text, false, null, PUBLISHED, "chongqing")).figures();
+		return extractor.extract(new DocumentInput(text, false, null, null, PUBLISHED, "chongqing")).figures();
 	}
 
 	private static java.math.BigDecimal decimal(String value) {

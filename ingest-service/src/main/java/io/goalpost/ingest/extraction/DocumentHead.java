@@ -1,0 +1,166 @@
+package io.goalpost.ingest.extraction;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A document's title and publisher when the client gives none. Web pages saved as text open with the site's own
+ * lines (navigation, a hotline, the edition's other headlines) before the article's; the seed corpus keeps them,
+ * and its first lines are a title in only one of three pages without front matter. The title, in this order: the
+ * front matter's or HTML's; the line marked 原标题; among the page's first lines, the headline just above a
+ * byline (发布时间, 来源:); a headline the page repeats (a newspaper page lists its articles, then prints the one
+ * it shows); else the first line that is not the site's own. The publisher: the front matter's, else the 来源 of
+ * that byline.
+ */
+final class DocumentHead {
+
+	private static final int MAX_LENGTH = 80;
+
+	// A repeated line this short is more often a site's or paper's name than a headline.
+	private static final int MIN_REPEATED_LENGTH = 8;
+
+	// The headline is near the top: a byline or a repeat further down belongs to the article's body or footer.
+	private static final int HEAD_LINES = 20;
+
+	private static final Pattern BYLINE = Pattern.compile("^(?:发布时间|发布日期|发稿时间|(?:来源|作者)\\s*[:：])");
+
+	private static final Pattern SOURCE = Pattern.compile("来源\\s*[:：]\\s*([^\\s|｜,，;；]+)");
+
+	/** Words of the lines a site puts around every article, in Simplified script. */
+	private static final List<String> SITE_LINE_WORDS = List.of("导航菜单", "导航栏", "当前位置", "您的位置", "分享到", "举报电话",
+			"举报邮箱", "上一版", "下一版", "上一篇", "下一篇", "打印本页", "关闭窗口", "网站地图", "设为首页", "加入收藏");
+
+	private final DocumentText document;
+
+	/** The first non-blank lines, stripped, as published and in Simplified script (character for character). */
+	private final List<String> head;
+
+	private final List<String> normalized;
+
+	/** The lines after the head. */
+	private final Set<String> below;
+
+	/** The first line marked 原标题, or null. */
+	private final String marked;
+
+	/** Where the first byline of the head is, or -1. */
+	private final int byline;
+
+	private DocumentHead(DocumentText document) {
+		this.document = document;
+		List<String> lines = new ArrayList<>();
+		Set<String> rest = new HashSet<>();
+		String markedLine = null;
+		for (String line : document.text().split("\n")) {
+			String text = line.strip();
+			if (markedLine == null && (text.startsWith("原标题") || text.startsWith("原標題"))) {
+				markedLine = text.substring(4).strip();
+			}
+			if (text.isEmpty() || text.equals("---")) {
+				continue;
+			}
+			if (lines.size() < HEAD_LINES) {
+				lines.add(text);
+			}
+			else {
+				rest.add(text);
+			}
+		}
+		this.head = lines;
+		this.normalized = lines.stream().map(ScriptNormalizer::normalize).toList();
+		this.below = rest;
+		this.marked = markedLine;
+		int found = -1;
+		for (int i = 0; i < lines.size() && found < 0; i++) {
+			found = BYLINE.matcher(this.normalized.get(i)).find() ? i : -1;
+		}
+		this.byline = found;
+	}
+
+	static DocumentHead read(DocumentText document) {
+		return new DocumentHead(document);
+	}
+
+	Inferred<String> title(String given) {
+		Inferred<String> stated = stated(given, "title", "front matter or HTML title");
+		if (stated != null) {
+			return stated;
+		}
+		if (marked != null) {
+			return new Inferred<>(marked, "the line 原标题");
+		}
+		Inferred<String> found = aboveByline();
+		if (found == null) {
+			found = repeated();
+		}
+		return (found != null) ? found : firstLine();
+	}
+
+	Inferred<String> publisher(String given) {
+		Inferred<String> stated = stated(given, "publisher", "front matter");
+		if (stated != null) {
+			return stated;
+		}
+		Matcher source = (byline >= 0) ? SOURCE.matcher(normalized.get(byline)) : null;
+		if (source != null && source.find()) {
+			// Offsets into the normalized line are offsets into the line as published.
+			return new Inferred<>(head.get(byline).substring(source.start(1), source.end(1)),
+					"the byline '" + head.get(byline) + "'");
+		}
+		return Inferred.notFound("no publisher given, in front matter or on a byline (来源：)");
+	}
+
+	/** The value the client gave, else the front matter's field, else null. */
+	private Inferred<String> stated(String given, String field, String frontMatterSource) {
+		if (given != null && !given.isBlank()) {
+			return Inferred.given(given);
+		}
+		String fromFrontMatter = document.frontMatter().get(field);
+		return (fromFrontMatter != null && !fromFrontMatter.isBlank()) ? new Inferred<>(fromFrontMatter, frontMatterSource) : null;
+	}
+
+	private Inferred<String> aboveByline() {
+		for (int j = byline - 1; j >= 0; j--) {
+			if (headline(j)) {
+				return new Inferred<>(head.get(j), "the line above the byline '" + head.get(byline) + "'");
+			}
+		}
+		return null;
+	}
+
+	private Inferred<String> repeated() {
+		for (int i = 0; i < head.size(); i++) {
+			String text = head.get(i);
+			if (text.length() >= MIN_REPEATED_LENGTH && headline(i)
+					&& (below.contains(text) || head.subList(i + 1, head.size()).contains(text))) {
+				return new Inferred<>(text, "a headline the text repeats");
+			}
+		}
+		return null;
+	}
+
+	private Inferred<String> firstLine() {
+		for (int i = 0; i < head.size(); i++) {
+			if (!siteLine(i)) {
+				if (head.get(i).length() > MAX_LENGTH) {
+					return Inferred.notFound("no title given or marked, and the text's first line is too long for one");
+				}
+				return new Inferred<>(head.get(i), (i == 0) ? "the first line of the text" : "the first line after the site's own");
+			}
+		}
+		return Inferred.notFound("no title given, marked or on a line of the text");
+	}
+
+	private boolean headline(int i) {
+		return head.get(i).length() <= MAX_LENGTH && !siteLine(i);
+	}
+
+	private boolean siteLine(int i) {
+		return SITE_LINE_WORDS.stream().anyMatch(normalized.get(i)::contains);
+	}
+
+}
