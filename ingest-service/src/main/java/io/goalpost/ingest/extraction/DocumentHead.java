@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * A document's title and publisher when the client gives none. Web pages saved as text open with the site's own
  * lines (navigation, a hotline, the edition's other headlines) before the article's; the seed corpus keeps them,
- * and its first lines are a title in only one of three pages without front matter. The title, in this order: the
+ * and in three of its five pages the first line is not the article's title. The title, in this order: the
  * front matter's or HTML's; the line marked 原标题; among the page's first lines, the headline just above a
  * byline (发布时间, 来源:); a headline the page repeats (a newspaper page lists its articles, then prints the one
  * it shows); else the first line that is not the site's own. The publisher: the front matter's, else the 来源 of
