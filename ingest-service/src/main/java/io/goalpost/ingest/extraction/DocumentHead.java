@@ -41,8 +41,8 @@ final class DocumentHead {
 
 	private final List<String> normalized;
 
-	/** The lines after the head. */
-	private final Set<String> below;
+	/** The lines of the head that the text has more than once. */
+	private final Set<String> repeats;
 
 	/** The first line marked 原标题, or null. */
 	private final String marked;
@@ -53,7 +53,8 @@ final class DocumentHead {
 	private DocumentHead(DocumentText document) {
 		this.document = document;
 		List<String> lines = new ArrayList<>();
-		Set<String> rest = new HashSet<>();
+		Set<String> seen = new HashSet<>();
+		Set<String> again = new HashSet<>();
 		String markedLine = null;
 		for (String line : document.text().split("\n")) {
 			String text = line.strip();
@@ -65,14 +66,17 @@ final class DocumentHead {
 			}
 			if (lines.size() < HEAD_LINES) {
 				lines.add(text);
+				if (!seen.add(text)) {
+					again.add(text);
+				}
 			}
-			else {
-				rest.add(text);
+			else if (seen.contains(text)) {
+				again.add(text);
 			}
 		}
 		this.head = lines;
 		this.normalized = lines.stream().map(ScriptNormalizer::normalize).toList();
-		this.below = rest;
+		this.repeats = again;
 		this.marked = markedLine;
 		int found = -1;
 		for (int i = 0; i < lines.size() && found < 0; i++) {
@@ -135,8 +139,7 @@ final class DocumentHead {
 	private Inferred<String> repeated() {
 		for (int i = 0; i < head.size(); i++) {
 			String text = head.get(i);
-			if (text.length() >= MIN_REPEATED_LENGTH && headline(i)
-					&& (below.contains(text) || head.subList(i + 1, head.size()).contains(text))) {
+			if (text.length() >= MIN_REPEATED_LENGTH && headline(i) && repeats.contains(text)) {
 				return new Inferred<>(text, "a headline the text repeats");
 			}
 		}

@@ -48,6 +48,18 @@ class DocumentHeadTests {
 	}
 
 	@Test
+	void findsTheHeadlineAnEditionListsAndThenPrintsFarBelow() {
+		StringBuilder text = new StringBuilder("上一版 下一版\n重庆日报\n北碚加快发展智能传感器产业\n两项国家重点研发计划在渝启动\n");
+		for (int i = 0; i < 25; i++) {
+			text.append("第").append(i).append("条。\n");
+		}
+		text.append("两项国家重点研发计划在渝启动\n本报讯……\n");
+		Inferred<String> inferred = title(text.toString());
+		assertThat(inferred.value()).isEqualTo("两项国家重点研发计划在渝启动");
+		assertThat(inferred.source()).isEqualTo("a headline the text repeats");
+	}
+
+	@Test
 	void takesNoBylineFromTheBodyOrTheFooter() {
 		StringBuilder text = new StringBuilder("科技工作会议召开\n");
 		for (int i = 0; i < 25; i++) {
