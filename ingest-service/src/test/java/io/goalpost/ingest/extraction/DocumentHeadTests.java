@@ -49,24 +49,15 @@ class DocumentHeadTests {
 
 	@Test
 	void findsTheHeadlineAnEditionListsAndThenPrintsFarBelow() {
-		StringBuilder text = new StringBuilder("上一版 下一版\n重庆日报\n北碚加快发展智能传感器产业\n两项国家重点研发计划在渝启动\n");
-		for (int i = 0; i < 25; i++) {
-			text.append("第").append(i).append("条。\n");
-		}
-		text.append("两项国家重点研发计划在渝启动\n本报讯……\n");
-		Inferred<String> inferred = title(text.toString());
+		Inferred<String> inferred = title(pastTheHead("上一版 下一版\n重庆日报\n北碚加快发展智能传感器产业\n两项国家重点研发计划在渝启动\n",
+				"两项国家重点研发计划在渝启动\n本报讯……\n"));
 		assertThat(inferred.value()).isEqualTo("两项国家重点研发计划在渝启动");
 		assertThat(inferred.source()).isEqualTo("a headline the text repeats");
 	}
 
 	@Test
 	void takesNoBylineFromTheBodyOrTheFooter() {
-		StringBuilder text = new StringBuilder("科技工作会议召开\n");
-		for (int i = 0; i < 25; i++) {
-			text.append("第").append(i).append("段。\n");
-		}
-		text.append("编辑：张三\n来源：本报\n");
-		assertThat(title(text.toString()).value()).isEqualTo("科技工作会议召开");
+		assertThat(title(pastTheHead("科技工作会议召开\n", "编辑：张三\n来源：本报\n")).value()).isEqualTo("科技工作会议召开");
 	}
 
 	@Test
@@ -105,6 +96,15 @@ class DocumentHeadTests {
 		String text = "---\npublisher: 科技日报\n---\n标题\n来源：重庆日报\n";
 		assertThat(extractor.extract(new DocumentInput(text, false, null, "给定", null, null)).publisher().value()).isEqualTo("给定");
 		assertThat(extractor.extract(DocumentInput.plain(text)).publisher().value()).isEqualTo("科技日报");
+	}
+
+	/** {@code top}, then more distinct paragraphs than a page's head holds, then {@code bottom}. */
+	private static String pastTheHead(String top, String bottom) {
+		StringBuilder text = new StringBuilder(top);
+		for (int i = 0; i < 25; i++) {
+			text.append("第").append(i).append("段。\n");
+		}
+		return text.append(bottom).toString();
 	}
 
 	private Inferred<String> title(String text) {
