@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * front matter's or HTML's; the line marked 原标题; among the page's first lines, the headline just above a
  * byline (发布时间, 来源:); a headline the page repeats (a newspaper page lists its articles, then prints the one
  * it shows); else the first line that is not the site's own. The publisher: the front matter's, else the 来源 of
- * that byline.
+ * that byline, unless it names only the page itself (本报, "this paper").
  */
 final class DocumentHead {
 
@@ -29,6 +29,9 @@ final class DocumentHead {
 	private static final Pattern BYLINE = Pattern.compile("^(?:发布时间|发布日期|发稿时间|(?:来源|作者)\\s*[:：])");
 
 	private static final Pattern SOURCE = Pattern.compile("来源\\s*[:：]\\s*([^\\s|｜,，;；]+)");
+
+	// 本报 ("this paper"), 本刊, 本网, 本站: the page's own outlet, whose name the byline does not give.
+	private static final Pattern SELF = Pattern.compile("本[报刊网站台]");
 
 	/** Words of the lines a site puts around every article, in Simplified script. */
 	private static final List<String> SITE_LINE_WORDS = List.of("导航菜单", "导航栏", "当前位置", "您的位置", "分享到", "举报电话",
@@ -111,6 +114,9 @@ final class DocumentHead {
 		}
 		Matcher source = (byline >= 0) ? SOURCE.matcher(normalized.get(byline)) : null;
 		if (source != null && source.find()) {
+			if (SELF.matcher(source.group(1)).lookingAt()) {
+				return Inferred.notFound("the byline '" + head.get(byline) + "' names its source only as the page's own");
+			}
 			// Offsets into the normalized line are offsets into the line as published.
 			return new Inferred<>(head.get(byline).substring(source.start(1), source.end(1)),
 					"the byline '" + head.get(byline) + "'");

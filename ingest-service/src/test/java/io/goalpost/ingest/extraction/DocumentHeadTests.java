@@ -92,6 +92,16 @@ class DocumentHeadTests {
 	}
 
 	@Test
+	void takesNoPublisherFromABylineThatNamesOnlyThePageItself() {
+		for (String self : new String[] { "本报", "本报记者 张三", "本報", "本网" }) {
+			Extraction extraction = extractor.extract(DocumentInput.plain("科技创新大会召开\n来源：" + self + "\n正文"));
+			assertThat(extraction.publisher().known()).as(self).isFalse();
+			assertThat(extraction.publisher().source()).as(self).contains("page's own");
+			assertThat(extraction.title().value()).as(self).isEqualTo("科技创新大会召开");
+		}
+	}
+
+	@Test
 	void keepsAPublisherGivenOrInTheFrontMatter() {
 		String text = "---\npublisher: 科技日报\n---\n标题\n来源：重庆日报\n";
 		assertThat(extractor.extract(new DocumentInput(text, false, null, "给定", null, null)).publisher().value()).isEqualTo("给定");
