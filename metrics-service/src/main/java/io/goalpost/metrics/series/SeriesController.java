@@ -89,12 +89,12 @@ class SeriesController {
 				rows.add(List.of(year.year(), f.kind(), nullable(f.comparator()), f.value(), f.unit(), nullable(f.status()),
 						revision.current(), revision.why(), nullable(f.source().title()), nullable(f.source().url()),
 						nullable(f.source().publisher()), nullable(f.source().publishedAt()), nullable(f.sentence()),
-						f.eventId()));
+						f.eventId(), year.earlierFiguresOmitted()));
 			}
 		}
 		return Csv.download(region + "-" + indicator + ".csv",
 				List.of("year", "kind", "comparator", "value", "unit", "status", "current", "why", "source_title",
-						"source_url", "source_publisher", "published_at", "sentence", "event_id"),
+						"source_url", "source_publisher", "published_at", "sentence", "event_id", "earlier_figures_omitted"),
 				rows);
 	}
 

@@ -202,7 +202,8 @@ class FigureProcessingIntegrationTests {
 		List<String> timeline = ServiceClient.onPort(port).get("/api/v1/series/sichuan/high_tech_enterprises", "text/csv").body().lines().toList();
 		assertThat(timeline).hasSize(5);
 		assertThat(timeline.get(2)).startsWith("2023,target,gt,16000,count,,true,")
-			.contains(",report 2023-06-30,https://example.org/2023-06-30,test,2023-06-30T00:00+08:00,");
+			.contains(",report 2023-06-30,https://example.org/2023-06-30,test,2023-06-30T00:00+08:00,")
+			.endsWith(",false");
 
 		assertThat(ServiceClient.onPort(port).get("/api/v1/regions/atlantis/scorecard?year=2023").statusCode()).isEqualTo(404);
 		assertThat(ServiceClient.onPort(port).get("/api/v1/regions/sichuan/scorecard?year=" + Integer.MIN_VALUE).statusCode())
@@ -233,8 +234,11 @@ class FigureProcessingIntegrationTests {
 		assertThat(history.get(SeriesController.MAX_HISTORY - 1).get("current").asBoolean()).isTrue();
 		assertThat(history.get(SeriesController.MAX_HISTORY - 1).get("value").decimalValue())
 			.isEqualByComparingTo(Integer.toString(30_000 + sent - 1));
-		assertThat(ServiceClient.onPort(port).get("/api/v1/series/jiangsu/tech_smes", "text/csv").body().lines())
-			.hasSize(SeriesController.MAX_HISTORY + 1);
+		List<String> csv = ServiceClient.onPort(port).get("/api/v1/series/jiangsu/tech_smes", "text/csv").body().lines().toList();
+		assertThat(csv).hasSize(SeriesController.MAX_HISTORY + 1);
+		assertThat(csv.getFirst()).endsWith(",event_id,earlier_figures_omitted");
+		assertThat(csv.subList(1, csv.size())).as("each row of the year says the file does not hold all of it")
+			.allSatisfy((line) -> assertThat(line).endsWith(",true"));
 	}
 
 	private static JsonNode row(JsonNode scorecard, String indicator) {
