@@ -81,7 +81,9 @@ public final class LocalStack {
 			say("Using the PostgreSQL at " + dbUrl);
 		}
 
-		List<String> common = List.of("--spring.kafka.bootstrap-servers=" + kafka);
+		// Both services log through the one Logback of this JVM, which would label every line with the name of the
+		// first service started: no name is better than the wrong one. The logger names tell the services apart.
+		List<String> common = List.of("--spring.kafka.bootstrap-servers=" + kafka, "--logging.include-application-name=false");
 		say("Starting metrics-service ...");
 		running.push(run(MetricsApplication.builder(), common, "--spring.datasource.url=" + dbUrl,
 				"--spring.datasource.username=" + dbUser, "--spring.datasource.password=" + dbPassword));
