@@ -30,7 +30,7 @@ final class DocumentHead {
 
 	private static final Pattern SOURCE = Pattern.compile("来源\\s*[:：]\\s*([^\\s|｜,，;；]+)");
 
-	// 本报 ("this paper"), 本刊, 本网, 本站: the page's own outlet, whose name the byline does not give.
+	// 本报 ("this paper"), 本刊, 本网, 本站, 本台: the page's own outlet, whose name the byline does not give.
 	private static final Pattern SELF = Pattern.compile("本[报刊网站台]");
 
 	/** Words of the lines a site puts around every article, in Simplified script. */
