@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * and in three of its five pages the first line is not the article's title. The title, in this order: the
  * front matter's or HTML's; the line marked 原标题; among the page's first lines, the headline just above a
  * byline (发布时间, 来源:); a headline the page repeats (a newspaper page lists its articles, then prints the one
- * it shows); else the first line that is not the site's own. The publisher: the front matter's, else the 来源 of
- * that byline, unless it names only the page itself (本报, "this paper").
+ * it shows); else the first line that is not the site's own, unless that line is a dateline that says only who
+ * published and when ("重庆市科学技术局  2023年12月28日"): then there is no title. The publisher: the front matter's,
+ * else the 来源 of that byline, unless it names only the page itself (本报, "this paper"), else the dateline's name.
  */
 final class DocumentHead {
 
@@ -32,6 +33,12 @@ final class DocumentHead {
 
 	// 本报 ("this paper"), 本刊, 本网, 本站, 本台: the page's own outlet, whose name the byline does not give.
 	private static final Pattern SELF = Pattern.compile("本[报刊网站台]");
+
+	// A name that ends as an office's, a paper's or a site's does, then the date alone, perhaps after 发布 or 发布时间:
+	// "北京市统计局  发布时间：2022-03-01". Tried on the Simplified line; digits may be full width.
+	private static final Pattern DATELINE = Pattern.compile("^([^\\s\u3000:：,，.。;；()（）]{1,20}?(?:局|委|厅|部|院|办|府|中心|室|报|社|网|台|站|所|署|处|协))"
+			+ "[\\s\u3000]*(?:发布(?:时间|日期)?[\\s\u3000]*[:：]?[\\s\u3000]*)?[0-9０-９]{4}[\\s\u3000]*"
+			+ "(?:年[\\s\u3000]*[0-9０-９]{1,2}[\\s\u3000]*月[\\s\u3000]*[0-9０-９]{1,2}[\\s\u3000]*日|[-/.．][0-9０-９]{1,2}[-/.．][0-9０-９]{1,2})$");
 
 	/** Words of the lines a site puts around every article, in Simplified script. */
 	private static final List<String> SITE_LINE_WORDS = List.of("导航菜单", "导航栏", "当前位置", "您的位置", "分享到", "举报电话",
@@ -52,6 +59,12 @@ final class DocumentHead {
 
 	/** Where the first byline of the head is, or -1. */
 	private final int byline;
+
+	/** Where the first line that is not the site's own is, or -1. */
+	private final int first;
+
+	/** The first line, if it is a dateline; else null. */
+	private final Matcher dateline;
 
 	private DocumentHead(DocumentText document) {
 		this.document = document;
@@ -86,6 +99,13 @@ final class DocumentHead {
 			found = BYLINE.matcher(this.normalized.get(i)).find() ? i : -1;
 		}
 		this.byline = found;
+		int firstOwn = -1;
+		for (int i = 0; i < lines.size() && firstOwn < 0; i++) {
+			firstOwn = siteLine(i) ? -1 : i;
+		}
+		this.first = firstOwn;
+		Matcher date = (firstOwn >= 0 && lines.get(firstOwn).length() <= MAX_LENGTH) ? DATELINE.matcher(this.normalized.get(firstOwn)) : null;
+		this.dateline = (date != null && date.matches()) ? date : null;
 	}
 
 	static DocumentHead read(DocumentText document) {
@@ -121,7 +141,10 @@ final class DocumentHead {
 			return new Inferred<>(head.get(byline).substring(source.start(1), source.end(1)),
 					"the byline '" + head.get(byline) + "'");
 		}
-		return Inferred.notFound("no publisher given, in front matter or on a byline (来源：)");
+		if (dateline != null) {
+			return new Inferred<>(head.get(first).substring(dateline.start(1), dateline.end(1)), "the dateline '" + head.get(first) + "'");
+		}
+		return Inferred.notFound("no publisher given, in front matter, on a byline (来源：) or a dateline");
 	}
 
 	/** The value the client gave, else the front matter's field, else null. */
@@ -153,15 +176,16 @@ final class DocumentHead {
 	}
 
 	private Inferred<String> firstLine() {
-		for (int i = 0; i < head.size(); i++) {
-			if (!siteLine(i)) {
-				if (head.get(i).length() > MAX_LENGTH) {
-					return Inferred.notFound("no title given or marked, and the text's first line is too long for one");
-				}
-				return new Inferred<>(head.get(i), (i == 0) ? "the first line of the text" : "the first line after the site's own");
-			}
+		if (first < 0) {
+			return Inferred.notFound("no title given, marked or on a line of the text");
 		}
-		return Inferred.notFound("no title given, marked or on a line of the text");
+		if (head.get(first).length() > MAX_LENGTH) {
+			return Inferred.notFound("no title given or marked, and the text's first line is too long for one");
+		}
+		if (dateline != null) {
+			return Inferred.notFound("no title given or marked, and the text opens with a dateline, '" + head.get(first) + "'");
+		}
+		return new Inferred<>(head.get(first), (first == 0) ? "the first line of the text" : "the first line after the site's own");
 	}
 
 	private boolean headline(int i) {

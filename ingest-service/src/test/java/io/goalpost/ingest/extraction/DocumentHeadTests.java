@@ -101,6 +101,32 @@ class DocumentHeadTests {
 		}
 	}
 
+	// Some offices' pages open with who published and when, and no headline: the name is the publisher, and the
+	// line is no title. Four of our own documents (ingest-service/src/test/resources/corpus) open so.
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			重庆市科学技术局  2023年12月28日     | 重庆市科学技术局
+			湖北省科技廳發佈：２０２３年２月１５日 | 湖北省科技廳
+			北京市统计局  发布时间：2022-03-01  | 北京市统计局
+			上海市科委　2023年6月1日            | 上海市科委
+			""")
+	void takesADatelineForItsPublisherAndNotForATitle(String dateline, String publisher) {
+		Extraction extraction = extractor.extract(DocumentInput.plain("\n" + dateline + "\n\n2023年，全市高新技术企业达到7565家。\n"));
+		assertThat(extraction.publisher().value()).isEqualTo(publisher);
+		assertThat(extraction.publisher().source()).isEqualTo("the dateline '" + dateline + "'");
+		assertThat(extraction.title().known()).isFalse();
+		assertThat(extraction.title().source()).contains("opens with a dateline");
+	}
+
+	@Test
+	void takesAHeadlineWithADateForATitleAndABylineOverADateline() {
+		assertThat(title("科技创新大会召开 2023年5月1日\n正文").value()).isEqualTo("科技创新大会召开 2023年5月1日");
+		assertThat(title("(四川省)2024年四川省人民政府工作报告(2024年1月25日)\n正文").value())
+			.isEqualTo("(四川省)2024年四川省人民政府工作报告(2024年1月25日)");
+		Extraction bylined = extractor.extract(DocumentInput.plain("成都市科技局  2024年12月20日\n来源：成都日报\n正文"));
+		assertThat(bylined.publisher().value()).isEqualTo("成都日报");
+	}
+
 	@Test
 	void keepsAPublisherGivenOrInTheFrontMatter() {
 		String text = "---\npublisher: 科技日报\n---\n标题\n来源：重庆日报\n";
