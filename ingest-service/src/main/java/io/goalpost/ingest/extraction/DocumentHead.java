@@ -189,7 +189,7 @@ final class DocumentHead {
 	}
 
 	private boolean headline(int i) {
-		return head.get(i).length() <= MAX_LENGTH && !siteLine(i);
+		return head.get(i).length() <= MAX_LENGTH && !siteLine(i) && !(i == first && dateline != null);
 	}
 
 	private boolean siteLine(int i) {

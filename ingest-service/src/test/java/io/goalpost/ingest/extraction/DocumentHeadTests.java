@@ -125,6 +125,7 @@ class DocumentHeadTests {
 			.isEqualTo("(四川省)2024年四川省人民政府工作报告(2024年1月25日)");
 		Extraction bylined = extractor.extract(DocumentInput.plain("成都市科技局  2024年12月20日\n来源：成都日报\n正文"));
 		assertThat(bylined.publisher().value()).isEqualTo("成都日报");
+		assertThat(bylined.title().known()).as("the line above the byline is the dateline").isFalse();
 	}
 
 	@Test
