@@ -45,7 +45,7 @@ class FigureListener {
 	}
 
 	@KafkaListener(id = "figures", idIsGroup = false, topics = "${goalpost.topics.figures:" + Topics.FIGURES + "}",
-			concurrency = "${goalpost.consumer.concurrency:3}", batch = "true")
+			concurrency = "${goalpost.consumer.concurrency:2}", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		List<Received> usable = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {
