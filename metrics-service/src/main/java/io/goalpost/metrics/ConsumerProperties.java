@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param concurrency consumer threads of this instance (each takes some of the figures topic's partitions); two, one
  *        a core of the machine measured: three cost about an eighth more a figure there (docs/benchmarks.md,
- *        "Runs 188–196")
+ *        "Runs 188–197")
  * @param heldSeries how many series the consumers keep in memory between batches at most; beyond it they are
  *        dropped and read again when their figures next come
  */
