@@ -114,6 +114,15 @@ public abstract class IngestIntegrationTest {
 			.toList();
 	}
 
+	/** The figures whose CloudEvent ids are {@code eventIds}, read once every one of them is on the topic. */
+	protected static List<FigureReported> figuresWithIds(Collection<String> eventIds) {
+		return await().atMost(THROUGH_KAFKA)
+			.until(() -> withIds(eventIds), (found) -> found.size() == eventIds.size())
+			.stream()
+			.map((r) -> EventCodec.read(r.value(), FigureReported.class))
+			.toList();
+	}
+
 	protected int port() {
 		return port;
 	}

@@ -10,16 +10,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.ingest.IngestIntegrationTest;
 import io.goalpost.testsupport.ServiceClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import static io.goalpost.testsupport.Waits.THROUGH_KAFKA;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 
@@ -58,11 +55,7 @@ class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 		Set<String> eventIds = reading.get("figures").valueStream().map((f) -> f.get("eventId").asString()).collect(Collectors.toSet());
 		assertThat(eventIds).hasSize(6);
 
-		List<FigureReported> published = await().atMost(THROUGH_KAFKA)
-			.until(() -> withIds(eventIds), (found) -> found.size() == 6)
-			.stream()
-			.map((r) -> EventCodec.read(r.value(), FigureReported.class))
-			.toList();
+		List<FigureReported> published = figuresWithIds(eventIds);
 		assertThat(published).allSatisfy((figure) -> {
 			assertThat(figure.source().url()).isEqualTo("https://example.org/cqrb-2023-02-24");
 			assertThat(figure.source().publisher()).isEqualTo("重庆日报");
@@ -82,11 +75,7 @@ class DocumentIngestionIntegrationTests extends IngestIntegrationTest {
 		assertThat(reading.at("/title/value").asString()).isEqualTo("重庆科技创新大会召开");
 		assertThat(reading.at("/publisher/value").asString()).isEqualTo("重庆日报");
 		assertThat(reading.at("/publisher/source").asString()).contains("来源：重庆日报");
-		Set<String> eventIds = Set.of(reading.at("/figures/0/eventId").asString());
-		FigureReported published = EventCodec.read(await().atMost(THROUGH_KAFKA)
-			.until(() -> withIds(eventIds), (found) -> found.size() == 1)
-			.getFirst()
-			.value(), FigureReported.class);
+		FigureReported published = figuresWithIds(Set.of(reading.at("/figures/0/eventId").asString())).getFirst();
 		assertThat(published.source().title()).isEqualTo("重庆科技创新大会召开");
 		assertThat(published.source().publisher()).isEqualTo("重庆日报");
 	}
