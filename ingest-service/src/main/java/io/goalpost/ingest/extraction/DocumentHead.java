@@ -63,8 +63,8 @@ final class DocumentHead {
 	/** Where the first line that is not the site's own is, or -1. */
 	private final int first;
 
-	/** The first line, if it is a dateline; else null. */
-	private final Matcher dateline;
+	/** The name on the first line, if that line is a dateline; else null. */
+	private final String datelineName;
 
 	private DocumentHead(DocumentText document) {
 		this.document = document;
@@ -105,7 +105,8 @@ final class DocumentHead {
 		}
 		this.first = firstOwn;
 		Matcher date = (firstOwn >= 0 && lines.get(firstOwn).length() <= MAX_LENGTH) ? DATELINE.matcher(this.normalized.get(firstOwn)) : null;
-		this.dateline = (date != null && date.matches()) ? date : null;
+		// Offsets into the normalized line are offsets into the line as published.
+		this.datelineName = (date != null && date.matches()) ? lines.get(firstOwn).substring(date.start(1), date.end(1)) : null;
 	}
 
 	static DocumentHead read(DocumentText document) {
@@ -141,8 +142,8 @@ final class DocumentHead {
 			return new Inferred<>(head.get(byline).substring(source.start(1), source.end(1)),
 					"the byline '" + head.get(byline) + "'");
 		}
-		if (dateline != null) {
-			return new Inferred<>(head.get(first).substring(dateline.start(1), dateline.end(1)), "the dateline '" + head.get(first) + "'");
+		if (datelineName != null) {
+			return new Inferred<>(datelineName, "the dateline '" + head.get(first) + "'");
 		}
 		return Inferred.notFound("no publisher given, in front matter, on a byline (来源：) or a dateline");
 	}
@@ -182,14 +183,14 @@ final class DocumentHead {
 		if (head.get(first).length() > MAX_LENGTH) {
 			return Inferred.notFound("no title given or marked, and the text's first line is too long for one");
 		}
-		if (dateline != null) {
+		if (datelineName != null) {
 			return Inferred.notFound("no title given or marked, and the text opens with a dateline, '" + head.get(first) + "'");
 		}
 		return new Inferred<>(head.get(first), (first == 0) ? "the first line of the text" : "the first line after the site's own");
 	}
 
 	private boolean headline(int i) {
-		return head.get(i).length() <= MAX_LENGTH && !siteLine(i) && !(i == first && dateline != null);
+		return head.get(i).length() <= MAX_LENGTH && !siteLine(i) && !(i == first && datelineName != null);
 	}
 
 	private boolean siteLine(int i) {
