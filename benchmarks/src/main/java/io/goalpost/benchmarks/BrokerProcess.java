@@ -39,10 +39,7 @@ final class BrokerProcess {
 		List<String> command = new java.util.ArrayList<>(List.of(ServiceJar.java()));
 		command.addAll(JVM_OPTIONS);
 		// Extra JVM options for the broker, a flight recording for example, as GOALPOST_BENCH_JVM_OPTIONS are the services'.
-		String extra = System.getenv().getOrDefault("GOALPOST_BENCH_BROKER_JVM_OPTIONS", "").strip();
-		if (!extra.isEmpty()) {
-			command.addAll(List.of(extra.split("\\s+")));
-		}
+		command.addAll(ServiceProcess.jvmOptionsFrom("GOALPOST_BENCH_BROKER_JVM_OPTIONS"));
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), BrokerProcess.class.getName(), address.toString()));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -33,13 +33,16 @@ final class ServiceProcess implements AutoCloseable {
 		// and with all of it from the start the service's GC threads took half the CPU they took otherwise.
 		List<String> options = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
 		// Extra JVM options for the services under test, a flight recording for example.
-		String extra = System.getenv().getOrDefault("GOALPOST_BENCH_JVM_OPTIONS", "").strip();
-		if (!extra.isEmpty()) {
-			options.addAll(List.of(extra.split("\\s+")));
-		}
+		options.addAll(jvmOptionsFrom("GOALPOST_BENCH_JVM_OPTIONS"));
 		List<String> serviceArguments = new ArrayList<>(List.of("--management.endpoints.web.exposure.include=health,metrics"));
 		serviceArguments.addAll(arguments);
 		return new ServiceProcess(ServiceJar.start(Path.of(service), options, serviceArguments, Map.of()));
+	}
+
+	/** The JVM options an environment variable holds, separated by white space; none if it is unset. */
+	static List<String> jvmOptionsFrom(String variable) {
+		String options = System.getenv().getOrDefault(variable, "").strip();
+		return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
 	}
 
 	int port() {
