@@ -72,10 +72,11 @@ public final class PipelineHarness {
 	private static final String USAGE = """
 			usage: ./goalpost bench-pipeline [--figures 1000000] [--series 10000] [--warmup 100000] [--warmup-rounds 20]
 			    [--alert-share 0.1] [--rates 1000,10000] [--seconds 10] [--settle 120] [--plot benchmarks/target/pipeline.svg]
-			    [--metrics-args "--goalpost.consumer.concurrency=3 …"] [--http-figures 200000] [--http-clients 8]""";
+			    [--metrics-args "--goalpost.consumer.concurrency=3 …"] [--http-figures 200000] [--http-clients 8]
+			    [--compression lz4]""";
 
 	private static final java.util.Set<String> OPTIONS = java.util.Set.of("figures", "series", "warmup", "warmup-rounds",
-			"alert-share", "rates", "seconds", "settle", "plot", "metrics-args", "http-figures", "http-clients");
+			"alert-share", "rates", "seconds", "settle", "plot", "metrics-args", "http-figures", "http-clients", "compression");
 
 	/** Of a stored figure: milliseconds from its publish to the commit of the transaction that stored it. */
 	private static final String STATE_MILLIS = "extract(epoch FROM pg_xact_commit_timestamp(xmin) - reported_at) * 1000";
@@ -124,9 +125,17 @@ public final class PipelineHarness {
 
 	private final int httpClients;
 
+	/**
+	 * How the harness's producer compresses its batches, in every phase and in Kafka's limit: as ingest-service's
+	 * does (lz4, ingest.yml), since it stands in for ingest.
+	 */
+	private final String compression;
+
 	private PipelineHarness(int figures, int warmup, int warmupRounds, int series, double alertShare, List<Integer> rates,
-			int seconds, int settle, Path plot, List<String> serviceArguments, int httpFigures, int httpClients) {
+			int seconds, int settle, Path plot, List<String> serviceArguments, int httpFigures, int httpClients,
+			String compression) {
 		this.httpFigures = httpFigures;
+		this.compression = org.apache.kafka.common.record.CompressionType.forName(compression).name;
 		this.httpClients = httpClients;
 		this.plot = plot;
 		this.serviceArguments = serviceArguments;
@@ -181,15 +190,16 @@ public final class PipelineHarness {
 				Path.of(options.getOrDefault("plot", "benchmarks/target/pipeline.svg")),
 				List.of(options.getOrDefault("metrics-args", "").split("\\s+")).stream().filter((a) -> !a.isBlank()).toList(),
 				Integer.parseInt(options.getOrDefault("http-figures", "200000")),
-				Integer.parseInt(options.getOrDefault("http-clients", "8")));
+				Integer.parseInt(options.getOrDefault("http-clients", "8")), options.getOrDefault("compression", "lz4"));
 	}
 
 	private void run() throws Exception {
 		say(("Goalpost pipeline benchmark: %,d figures over %,d series after rounds of %,d to warm up (at most %d), %s%% of"
-				+ " actuals changing an alert, %s, %d cores").formatted(figures, workload.series(), warmup, warmupRounds,
+				+ " actuals changing an alert, figures sent in batches compressed by %s, %s, %d cores").formatted(figures,
+						workload.series(), warmup, warmupRounds,
 						// 0.1% as such, not rounded to 0%
 						java.math.BigDecimal.valueOf(Math.round(1e5 * workload.alertShare()) / 1e3).stripTrailingZeros().toPlainString(),
-						LocalDate.now(), Runtime.getRuntime().availableProcessors()));
+						compression, LocalDate.now(), Runtime.getRuntime().availableProcessors()));
 		say("Broker at %s, in a JVM of its own".formatted(bootstrap()));
 		List<Encoded> warmupEvents = encode(warming, warmup);
 		List<Encoded> events = encode(workload, figures);
@@ -853,7 +863,7 @@ public final class PipelineHarness {
 	}
 
 	/** Publishes the records, and waits until the broker has them all. */
-	private static void produce(String topic, List<Encoded> events) {
+	private void produce(String topic, List<Encoded> events) {
 		try (KafkaProducer<String, byte[]> producer = producer()) {
 			events.forEach((event) -> producer.send(event.to(topic)));
 			producer.flush();
@@ -865,9 +875,10 @@ public final class PipelineHarness {
 				figure.eventId().toString(), EventTypes.FIGURE_REPORTED, "/bench", figure.key(), figure.reportedAt()));
 	}
 
-	private static KafkaProducer<String, byte[]> producer() {
+	private KafkaProducer<String, byte[]> producer() {
 		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all",
-				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 65536), new StringSerializer(),
+				ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG, 65536, ProducerConfig.COMPRESSION_TYPE_CONFIG,
+				compression), new StringSerializer(),
 				new ByteArraySerializer());
 	}
 
