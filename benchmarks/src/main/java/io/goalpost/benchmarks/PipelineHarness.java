@@ -135,8 +135,8 @@ public final class PipelineHarness {
 			int seconds, int settle, Path plot, List<String> serviceArguments, int httpFigures, int httpClients,
 			String compression) {
 		this.httpFigures = httpFigures;
-		this.compression = org.apache.kafka.common.record.CompressionType.forName(compression).name;
 		this.httpClients = httpClients;
+		this.compression = org.apache.kafka.common.record.CompressionType.forName(compression).name;
 		this.plot = plot;
 		this.serviceArguments = serviceArguments;
 		this.figures = figures;

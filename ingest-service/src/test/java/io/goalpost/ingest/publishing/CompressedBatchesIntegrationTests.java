@@ -3,7 +3,6 @@ package io.goalpost.ingest.publishing;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -12,7 +11,6 @@ import io.goalpost.ingest.IngestIntegrationTest;
 import io.goalpost.testsupport.Infrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.common.Node;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +52,7 @@ class CompressedBatchesIntegrationTests extends IngestIntegrationTest {
 			.flatMap((dirs) -> dirs.values().stream())
 			.flatMap((dir) -> dir.replicaInfos().entrySet().stream())
 			.filter((replica) -> replica.getKey().topic().equals(figuresTopic))
-			.map(Map.Entry::getValue)
-			.filter(Objects::nonNull)
-			.mapToLong(ReplicaInfo::size)
+			.mapToLong((replica) -> replica.getValue().size())
 			.sum();
 	}
 
