@@ -66,6 +66,13 @@ public class EventCodecBenchmark {
 		return EventCodec.read(events[next], FigureReported.class);
 	}
 
+	/** What {@link #readFigure} did before it read the layout written straight from the bytes: Jackson's parser. */
+	@Benchmark
+	public FigureReported readFigureOverJacksonsParser() {
+		next = (next + 1) & (FIGURES - 1);
+		return FigureJson.parse(events[next]);
+	}
+
 	/** What {@link #readFigure} did before figures were read by hand: Jackson's databind, strict, for the ratio. */
 	@Benchmark
 	public FigureReported readFigureWithJackson() {

@@ -102,10 +102,17 @@ final class FigureJson {
 	/**
 	 * A figure read from JSON when it is plainly one: one object with every field, each a JSON value of the
 	 * type {@link #write} writes (or null), the enums by their names, the times in the layouts
-	 * {@link IsoTimestamps#parse} reads, and nothing after it. Null for anything else, not JSON at all included:
-	 * then Jackson's databind accepts it or says why not, as it always has.
+	 * {@link IsoTimestamps#parse} reads, and nothing after it; straight from the bytes ({@link FigureBytes}) when they
+	 * are laid out as {@link #write} lays them out. Null for anything else, not JSON at all included: then Jackson's
+	 * databind accepts it or says why not, as it always has.
 	 */
 	static FigureReported read(byte[] json) {
+		FigureReported figure = FigureBytes.read(json);
+		return (figure != null) ? figure : parse(json);
+	}
+
+	/** {@link #read} over Jackson's parser, for JSON in any other layout. */
+	static FigureReported parse(byte[] json) {
 		try (JsonParser parser = EventCodec.MAPPER.createParser(json)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
@@ -253,11 +260,16 @@ final class FigureJson {
 		if (text == null) {
 			return null;
 		}
-		Object constant = NAMES.get(type).constants().get(text);
+		E constant = constant(type, text);
 		if (constant == null) {
 			throw UNSURE;
 		}
-		return type.cast(constant);
+		return constant;
+	}
+
+	/** The enum constant that JSON spells so, or null for none. */
+	static <E extends Enum<E>> E constant(Class<E> type, String spelling) {
+		return type.cast(NAMES.get(type).constants().get(spelling));
 	}
 
 	/** Only the canonical layout, 8-4-4-4-12 hex digits: Jackson reads others (base64, for one) its own way. */
