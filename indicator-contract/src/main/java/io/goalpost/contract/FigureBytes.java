@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 
+import tools.jackson.core.StreamReadConstraints;
+
 /**
  * Reads a figure straight from its bytes when they are laid out exactly as {@link FigureJson#write} lays them
  * out, as every figure that ingest-service publishes is: the fields in their order, no white space, strings
@@ -198,6 +200,10 @@ final class FigureBytes {
 			if (digits() == 0) {
 				throw NotTheLayout.INSTANCE;
 			}
+		}
+		// As long as Jackson reads a number, no longer: a million digits would take the parse seconds.
+		if (at - from > StreamReadConstraints.DEFAULT_MAX_NUM_LEN) {
+			throw NotTheLayout.INSTANCE;
 		}
 		return new BigDecimal(new String(json, from, at - from, StandardCharsets.ISO_8859_1));
 	}

@@ -98,6 +98,24 @@ class FigureJsonTests {
 		assertThat(read).isGreaterThan(2_000);
 	}
 
+	/** A value longer than Jackson reads a number is left to it, and refused: not parsed here, however long. */
+	@Test
+	void leavesAValueTooLongForJacksonToJackson() {
+		String json = json(FigureJson.write(withTimes(Instant.EPOCH, null)));
+		for (String digits : new String[] { "9".repeat(1000), "9".repeat(1001), "9".repeat(100_000) }) {
+			byte[] longValue = json.replace("\"value\":2.3", "\"value\":" + digits).getBytes(StandardCharsets.UTF_8);
+			if (digits.length() <= 1000) {
+				assertThat(FigureBytes.read(longValue).value()).isEqualTo(new BigDecimal(digits));
+				assertThat(EventCodec.read(longValue, FigureReported.class).value()).isEqualTo(new BigDecimal(digits));
+			}
+			else {
+				assertThat(FigureBytes.read(longValue)).isNull();
+				assertThatThrownBy(() -> EventCodec.read(longValue, FigureReported.class))
+					.isInstanceOf(EventCodec.MalformedEventException.class);
+			}
+		}
+	}
+
 	/**
 	 * Figures with a field dropped, added, repeated or given another value, reordered, cut short, with a character
 	 * changed or something after them: whatever the fast path reads, Jackson reads the same; whatever Jackson
