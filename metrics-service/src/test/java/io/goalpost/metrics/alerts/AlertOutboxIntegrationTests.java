@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 
 import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertKind;
@@ -72,15 +71,8 @@ class AlertOutboxIntegrationTests {
 	@Test
 	void publishesAChangeMadeWhileKafkaWasDownOnceItIsBack() {
 		SeriesKey series = new SeriesKey("chongqing", "tech_smes", 2024);
-		transactions.executeWithoutResult((status) -> {
-			AlertKeeper.Book book = keeper.open(java.util.List.of(series));
-			BigDecimal actual = new BigDecimal("47000");
-			BigDecimal shortfall = new BigDecimal("3000");
-			book.reconcile(series, new Target(io.goalpost.contract.Comparator.GT, new BigDecimal("50000")), actual, shortfall,
-					"count", Map.of(AlertKind.TARGET_MISSED, new AlertCondition(AlertKind.TARGET_MISSED, actual, shortfall, null)),
-					Set.of(AlertKind.TARGET_MISSED));
-			book.flush();
-		});
+		transactions.executeWithoutResult((status) -> TargetMisses.reconcile(keeper, series,
+				new Target(io.goalpost.contract.Comparator.GT, new BigDecimal("50000")), "47000", true));
 
 		KafkaTemplate<String, byte[]> unreachable = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000),

@@ -2,13 +2,11 @@ package io.goalpost.metrics.alerts;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.goalpost.contract.AlertKind;
 import io.goalpost.contract.Comparator;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.metrics.evaluation.Target;
@@ -56,13 +54,13 @@ class AlertRelayOnCommitIntegrationTests {
 		SeriesKey rolledBack = new SeriesKey("sichuan", "tech_smes", 2024);
 		Target target = new Target(Comparator.GT, new BigDecimal("50000"));
 		try (TopicReader alerts = TopicReader.of("indicator-alerts-" + suffix)) {
-			transactions.executeWithoutResult((status) -> miss(rolledBack, target, "47000", true));
+			transactions.executeWithoutResult((status) -> TargetMisses.reconcile(keeper, rolledBack, target, "47000", true));
 			transactions.executeWithoutResult((status) -> {
-				miss(rolledBack, target, "52000", false);
+				TargetMisses.reconcile(keeper, rolledBack, target, "52000", false);
 				status.setRollbackOnly();
 			});
-			transactions.executeWithoutResult((status) -> miss(kept, target, "47000", true));
-			transactions.executeWithoutResult((status) -> miss(kept, target, "51000", false));
+			transactions.executeWithoutResult((status) -> TargetMisses.reconcile(keeper, kept, target, "47000", true));
+			transactions.executeWithoutResult((status) -> TargetMisses.reconcile(keeper, kept, target, "51000", false));
 
 			await().atMost(THROUGH_KAFKA).until(() -> alerts.records().size() >= 3);
 			List<ConsumerRecord<String, byte[]>> records = alerts.records();
@@ -88,12 +86,12 @@ class AlertRelayOnCommitIntegrationTests {
 		try (TopicReader alerts = TopicReader.of("indicator-alerts-" + suffix)) {
 			// Queues its change first, so it has the lower outbox id, and commits last.
 			CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult((status) -> {
-				miss(early, target, "47000", true);
+				TargetMisses.reconcile(keeper, early, target, "47000", true);
 				queued.countDown();
 				awaitQuietly(commit);
 			}));
 			assertThat(queued.await(30, TimeUnit.SECONDS)).isTrue();
-			transactions.executeWithoutResult((status) -> miss(late, target, "47000", true));
+			transactions.executeWithoutResult((status) -> TargetMisses.reconcile(keeper, late, target, "47000", true));
 			await().atMost(THROUGH_KAFKA).until(() -> keys(alerts).contains(late.asKey()));
 
 			commit.countDown();
@@ -115,17 +113,6 @@ class AlertRelayOnCommitIntegrationTests {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The series' actual misses the target (an alert fires) or meets it (the alert resolves). */
-	private void miss(SeriesKey series, Target target, String actual, boolean missed) {
-		BigDecimal value = new BigDecimal(actual);
-		BigDecimal shortfall = target.value().subtract(value);
-		AlertKeeper.Book book = keeper.open(List.of(series));
-		book.reconcile(series, target, value, shortfall, "count",
-				missed ? Map.of(AlertKind.TARGET_MISSED, new AlertCondition(AlertKind.TARGET_MISSED, value, shortfall, null)) : Map.of(),
-				Set.of(AlertKind.TARGET_MISSED));
-		book.flush();
 	}
 
 }
