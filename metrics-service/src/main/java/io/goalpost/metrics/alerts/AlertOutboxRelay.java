@@ -2,13 +2,13 @@ package io.goalpost.metrics.alerts;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.goalpost.contract.EventCodec;
 import io.goalpost.metrics.TopicProperties;
@@ -34,29 +34,42 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it is back. A crash between the acknowledgement and the commit re-sends the same message with the same
  * {@code ce_id}, which a subscriber can drop; no change is ever lost.
  * <p>
- * A pass started by a commit reads the outbox from the lowest id that can still be waiting there, not from its
- * start. A deleted row stays in the index until vacuum removes it, and while any transaction older than the
- * delete is open (this relay's own, waiting for the broker; a consumer's; an {@code ANALYZE}), each scan from the
- * start walks every such row again: in the pipeline benchmark a take averaged 6–44 ms in five runs of eight,
- * against about 1 ms in the others. Ids are drawn when changes are queued, not when they commit, so a
- * transaction that commits late can queue below where the relay has got to: it says where its changes start
- * ({@link AlertsQueued}), and the next pass starts there. The scheduled pass reads from the start, for whatever
- * no commit announced here: another instance's changes left by a crash, or changes put back by its failed pass.
+ * The order holds with any number of instances. Passes take turns across all of them ({@link #RELAYING}, held
+ * until the pass commits), and read from one cursor, {@code alert_relay.next_id}, moved in the pass's own
+ * transaction, so a failed pass leaves it where it was. A pass reads only up to a horizon below which no
+ * transaction can still be queueing: ids are drawn when changes are queued, not when they commit, so a
+ * transaction that commits late would otherwise leave its changes behind a cursor already past them, to go out
+ * after a later change of the same series. Queueing holds {@link #QUEUEING} shared until the transaction ends;
+ * the horizon is read while holding it exclusively, which waits for those transactions to commit (queueing is
+ * the last thing each does) and holds new ones back for that moment only. The cursor also keeps a pass from
+ * walking the deleted rows at the start of the table that vacuum has not removed yet: in the pipeline benchmark
+ * such scans made takes of 6–44 ms.
  */
 @Component
 class AlertOutboxRelay {
 
 	static final String SOURCE = "/goalpost/metrics-service";
 
+	/** The advisory lock that queueing holds shared and the horizon exclusive (PostgreSQL's, one key space a database). */
+	static final long QUEUEING = 0x676f616c_706f7374L;
+
+	/** The advisory lock that a pass holds, so that passes take turns across instances. */
+	static final long RELAYING = QUEUEING + 1;
+
 	private static final Logger log = LoggerFactory.getLogger(AlertOutboxRelay.class);
 
-	// One statement a batch; rows another instance's relay holds are skipped. The ids go through an array, not
-	// "id IN (SELECT …)": for that, the generic plan PostgreSQL settles on for a prepared statement can be a hash
-	// join over a sequential scan of the whole outbox, dead rows and all, and did so in the pipeline benchmark
-	// (takes of ~60 ms); = ANY(ARRAY(…)) can only be looked up in the index.
+	// Every id drawn so far; queueing holds QUEUEING shared while it draws and until it commits.
+	private static final String HORIZON = """
+			SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM alert_outbox_id_seq
+			""";
+
+	// One statement a batch. The ids go through an array, not "id IN (SELECT …)": for that, the generic plan
+	// PostgreSQL settles on for a prepared statement can be a hash join over a sequential scan of the whole
+	// outbox, dead rows and all, and did so in the pipeline benchmark (takes of ~60 ms); = ANY(ARRAY(…)) can only
+	// be looked up in the index.
 	private static final String TAKE = """
-			DELETE FROM alert_outbox WHERE id = ANY(ARRAY(SELECT id FROM alert_outbox WHERE id >= :from ORDER BY id
-			    LIMIT :limit FOR UPDATE SKIP LOCKED))
+			DELETE FROM alert_outbox WHERE id = ANY(ARRAY(SELECT id FROM alert_outbox WHERE id BETWEEN :from AND :to
+			    ORDER BY id LIMIT :limit))
 			RETURNING id, event_id, event_type, series_key, fingerprint, payload
 			""";
 
@@ -72,16 +85,10 @@ class AlertOutboxRelay {
 
 	private final Clock clock;
 
-	/** One pass after another, never two at once, so changes leave in the order they were queued. */
+	/** One pass after another on this instance; {@link #RELAYING} keeps instances' passes apart. */
 	private final ExecutorService passes = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("alert-relay").daemon().factory());
 
 	private final AtomicBoolean passQueued = new AtomicBoolean();
-
-	/** The lowest id announced since the last pass began: a commit's first change, or 0 (the start) by the schedule. */
-	private final AtomicLong announced = new AtomicLong(Long.MAX_VALUE);
-
-	/** Where the next pass reads from unless a lower id is announced, the start for the first; the relay's thread's. */
-	private long next;
 
 	AlertOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
 			TopicProperties topics, AlertProperties properties, Clock clock) {
@@ -95,19 +102,13 @@ class AlertOutboxRelay {
 
 	@TransactionalEventListener
 	void afterCommit(AlertsQueued queued) {
-		announced.accumulateAndGet(queued.firstId(), Math::min);
 		if (properties.relayAfterCommit()) {
 			queuePass();
 		}
 	}
 
 	@Scheduled(fixedDelayString = "${goalpost.alerts.relay-interval:1s}")
-	void queuePassFromStart() {
-		announced.set(0);
-		queuePass();
-	}
-
-	private void queuePass() {
+	void queuePass() {
 		// At most one pass waits: while a pass is stuck on an unreachable broker, wake-ups do not pile up.
 		if (passQueued.compareAndSet(false, true)) {
 			passes.execute(() -> {
@@ -122,38 +123,38 @@ class AlertOutboxRelay {
 		passes.shutdown();
 	}
 
-	/** One pass, on the calling thread: from the lowest id announced, or from where the last pass stopped. */
+	/** One pass, on the calling thread: everything queued up to the horizon, in batches. */
 	void relay() {
-		long from = Math.min(next, announced.getAndSet(Long.MAX_VALUE));
 		try {
-			List<Pending> published;
+			long horizon = transactions.execute((status) -> {
+				lock(QUEUEING);
+				return jdbc.sql(HORIZON).query(Long.class).single();
+			});
+			int published;
 			do {
-				long batchFrom = from;
-				published = transactions.execute((status) -> publishBatch(batchFrom));
-				if (!published.isEmpty()) {
-					from = published.getLast().id() + 1;
-				}
+				published = transactions.execute((status) -> publishBatch(horizon));
 			}
-			while (published.size() == properties.relayBatch());
-			next = from;
+			while (published == properties.relayBatch());
 		}
 		catch (RuntimeException ex) {
-			// What the failed batch took is back in the outbox, at or after its start.
-			next = from;
+			// What the failed batch took is back in the outbox, and the cursor before it.
 			log.warn("Alert changes stay queued for a later pass: {}", ex.getMessage());
 		}
 	}
 
-	/** @return what was published, in id order */
-	private List<Pending> publishBatch(long from) {
-		List<Pending> pending = new ArrayList<>(jdbc.sql(TAKE).param("from", from).param("limit", properties.relayBatch())
+	/** @return how many changes were published */
+	private int publishBatch(long horizon) {
+		lock(RELAYING);
+		long from = jdbc.sql("SELECT next_id FROM alert_relay").query(Long.class).single();
+		if (from > horizon) {
+			return 0;
+		}
+		List<Pending> pending = new ArrayList<>(jdbc.sql(TAKE).param("from", from).param("to", horizon)
+			.param("limit", properties.relayBatch())
 			.query((rs, row) -> new Pending(rs.getLong(1), new AlertRepository.Queued(rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5), rs.getBytes(6))))
 			.list());
-		if (pending.isEmpty()) {
-			return pending;
-		}
-		pending.sort(java.util.Comparator.comparingLong(Pending::id));
+		pending.sort(Comparator.comparingLong(Pending::id));
 		List<CompletableFuture<?>> sends = new ArrayList<>(pending.size() * 2);
 		for (Pending p : pending) {
 			AlertRepository.Queued queued = p.queued();
@@ -169,7 +170,17 @@ class AlertOutboxRelay {
 		catch (Exception ex) {
 			throw new IllegalStateException("Kafka did not acknowledge " + pending.size() + " alert change(s)", ex);
 		}
-		return pending;
+		// A full batch may have left some below the horizon; otherwise everything up to it is out, gaps and all.
+		long next = (pending.size() == properties.relayBatch()) ? pending.getLast().id() + 1 : horizon + 1;
+		if (next != from) {
+			jdbc.sql("UPDATE alert_relay SET next_id = ?").param(next).update();
+		}
+		return pending.size();
+	}
+
+	/** Waits for an advisory lock, held until the transaction ends. */
+	private void lock(long key) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, row) -> 1).list();
 	}
 
 	private ProducerRecord<String, byte[]> record(String topic, String key, AlertRepository.Queued queued) {

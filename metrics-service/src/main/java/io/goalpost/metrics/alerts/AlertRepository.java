@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,7 +77,6 @@ class AlertRepository {
 			SELECT event_id, event_type, series_key, fingerprint, payload
 			FROM %s WITH ORDINALITY AS u(event_id, event_type, series_key, fingerprint, payload, n)
 			ORDER BY n
-			RETURNING id
 			""".formatted(OUTBOX_ROWS.call());
 
 	private final JdbcClient jdbc;
@@ -130,11 +128,16 @@ class AlertRepository {
 		enqueue(changes.stream().map(Queued::of).toList());
 	}
 
-	/** Queues messages in the outbox; the relay is told once the transaction commits ({@link AlertsQueued}). */
+	/**
+	 * Queues messages in the outbox; the relay is told once the transaction commits ({@link AlertsQueued}). The
+	 * ids are drawn under a shared hold of {@link AlertOutboxRelay#QUEUEING}, kept until the transaction ends, so
+	 * the caller must do nothing after this that could wait on another transaction: the relay waits for it.
+	 */
 	void enqueue(List<Queued> queued) {
 		if (!queued.isEmpty()) {
-			List<Long> ids = jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(queued)).query(Long.class).list();
-			events.publishEvent(new AlertsQueued(Collections.min(ids)));
+			jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)").param(AlertOutboxRelay.QUEUEING).query((rs, row) -> 1).list();
+			jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(queued)).update();
+			events.publishEvent(new AlertsQueued());
 		}
 	}
 

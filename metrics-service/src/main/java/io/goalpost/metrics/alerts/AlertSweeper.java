@@ -90,8 +90,9 @@ public class AlertSweeper {
 				}
 			}
 			alerts.updateAll(updated);
-			alerts.enqueueAll(changes);
 			versions.changedBehindConsumers(released.stream().map(Alert::series).toList());
+			// Last: queueing alert changes holds up the relay until the transaction ends (AlertOutboxRelay).
+			alerts.enqueueAll(changes);
 			return released.size();
 		});
 	}

@@ -265,8 +265,9 @@ public class SeriesUpdater {
 		List<SeriesKey> keys = due.stream().map(SeriesState::key).toList();
 		Review review = new Review(alerts.open(keys), Map.of(), today);
 		due.forEach((state) -> review.of(state.key(), state, EnumSet.of(AlertKind.ACTUAL_OVERDUE)));
-		review.book().flush();
+		// Before the flush: queueing alert changes is the last thing a transaction does (AlertOutboxRelay).
 		versions.changedBehindConsumers(keys);
+		review.book().flush();
 		return due.size();
 	}
 

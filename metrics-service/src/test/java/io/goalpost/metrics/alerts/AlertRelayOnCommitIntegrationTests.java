@@ -3,9 +3,6 @@ package io.goalpost.metrics.alerts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.goalpost.contract.Comparator;
 import io.goalpost.contract.EventTypes;
@@ -29,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Alert changes leave when the transaction that made them commits, not on the relay's schedule (an hour
- * here), in the order they were made; a change is not left behind by one queued after it that committed
- * first; a transaction that rolls back sends nothing.
+ * here), in the order they were made; a transaction that rolls back sends nothing. A change whose
+ * transaction commits after a later one's: {@link AlertOutboxIntegrationTests}.
  */
 @SpringBootTest(properties = { "spring.config.name=metrics", "goalpost.alerts.relay-interval=1h" })
 class AlertRelayOnCommitIntegrationTests {
@@ -73,45 +70,6 @@ class AlertRelayOnCommitIntegrationTests {
 				.containsExactly(EventTypes.ALERT_FIRED, EventTypes.ALERT_RESOLVED);
 			assertThat(records).filteredOn((record) -> Set.of(kept.asKey(), rolledBack.asKey()).contains(record.key()))
 				.hasSize(3);
-		}
-	}
-
-	@Test
-	void publishesAChangeThatCommitsAfterALaterOneHasGoneOut() throws Exception {
-		SeriesKey early = new SeriesKey("chongqing", "tech_smes", 2025);
-		SeriesKey late = new SeriesKey("sichuan", "tech_smes", 2025);
-		Target target = new Target(Comparator.GT, new BigDecimal("50000"));
-		CountDownLatch queued = new CountDownLatch(1);
-		CountDownLatch commit = new CountDownLatch(1);
-		try (TopicReader alerts = TopicReader.of("indicator-alerts-" + suffix)) {
-			// Queues its change first, so it has the lower outbox id, and commits last.
-			CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult((status) -> {
-				TargetMisses.reconcile(keeper, early, target, "47000", true);
-				queued.countDown();
-				awaitQuietly(commit);
-			}));
-			assertThat(queued.await(30, TimeUnit.SECONDS)).isTrue();
-			transactions.executeWithoutResult((status) -> TargetMisses.reconcile(keeper, late, target, "47000", true));
-			await().atMost(THROUGH_KAFKA).until(() -> keys(alerts).contains(late.asKey()));
-
-			commit.countDown();
-			slow.get(30, TimeUnit.SECONDS);
-			// The relay has read past the early change's id; only the commit's word brings it back there in time.
-			await().atMost(THROUGH_KAFKA).until(() -> keys(alerts).contains(early.asKey()));
-		}
-	}
-
-	private static List<String> keys(TopicReader reader) {
-		return reader.records().stream().map(ConsumerRecord::key).toList();
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 
