@@ -6,3 +6,6 @@ CREATE TABLE alert_relay (
     next_id  bigint  NOT NULL
 );
 INSERT INTO alert_relay (next_id) SELECT coalesce(min(id), 0) FROM alert_outbox;
+-- A pass reads up to the sequence's last value, so no id at or below it may be handed out later: no session may
+-- hold a cache of ids drawn ahead (bigserial's default, made explicit).
+ALTER SEQUENCE alert_outbox_id_seq CACHE 1;

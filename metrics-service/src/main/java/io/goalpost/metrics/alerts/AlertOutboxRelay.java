@@ -58,7 +58,8 @@ class AlertOutboxRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(AlertOutboxRelay.class);
 
-	// Every id drawn so far; queueing holds QUEUEING shared while it draws and until it commits.
+	// Every id drawn so far; queueing holds QUEUEING shared while it draws and until it commits, and the sequence
+	// hands out no ids drawn ahead into a session's cache (V8).
 	private static final String HORIZON = """
 			SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM alert_outbox_id_seq
 			""";
