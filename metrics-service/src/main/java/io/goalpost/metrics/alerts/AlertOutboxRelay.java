@@ -51,10 +51,10 @@ class AlertOutboxRelay {
 	static final String SOURCE = "/goalpost/metrics-service";
 
 	/** The advisory lock that queueing holds shared and the horizon exclusive (PostgreSQL's, one key space a database). */
-	static final long QUEUEING = 0x676f616c_706f7374L;
+	private static final long QUEUEING = 0x676f616c_706f7374L;
 
 	/** The advisory lock that a pass holds, so that passes take turns across instances. */
-	static final long RELAYING = QUEUEING + 1;
+	private static final long RELAYING = QUEUEING + 1;
 
 	private static final Logger log = LoggerFactory.getLogger(AlertOutboxRelay.class);
 
@@ -128,7 +128,7 @@ class AlertOutboxRelay {
 	void relay() {
 		try {
 			long horizon = transactions.execute((status) -> {
-				lock(QUEUEING);
+				lock(jdbc, "pg_advisory_xact_lock", QUEUEING);
 				return jdbc.sql(HORIZON).query(Long.class).single();
 			});
 			int published;
@@ -145,7 +145,7 @@ class AlertOutboxRelay {
 
 	/** @return how many changes were published */
 	private int publishBatch(long horizon) {
-		lock(RELAYING);
+		lock(jdbc, "pg_advisory_xact_lock", RELAYING);
 		long from = jdbc.sql("SELECT next_id FROM alert_relay").query(Long.class).single();
 		if (from > horizon) {
 			return 0;
@@ -179,9 +179,17 @@ class AlertOutboxRelay {
 		return pending.size();
 	}
 
-	/** Waits for an advisory lock, held until the transaction ends. */
-	private void lock(long key) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, row) -> 1).list();
+	/**
+	 * Holds the queueing lock shared until the current transaction ends; called before drawing outbox ids, so the
+	 * caller must do nothing after it that could wait on another transaction: the horizon waits for it.
+	 */
+	static void holdQueueing(JdbcClient jdbc) {
+		lock(jdbc, "pg_advisory_xact_lock_shared", QUEUEING);
+	}
+
+	/** Waits for an advisory lock with one of PostgreSQL's transaction-scoped functions; held until the transaction ends. */
+	private static void lock(JdbcClient jdbc, String function, long key) {
+		jdbc.sql("SELECT " + function + "(?)").param(key).query((rs, row) -> 1).list();
 	}
 
 	private ProducerRecord<String, byte[]> record(String topic, String key, AlertRepository.Queued queued) {

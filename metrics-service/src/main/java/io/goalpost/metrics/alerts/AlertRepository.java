@@ -130,12 +130,12 @@ class AlertRepository {
 
 	/**
 	 * Queues messages in the outbox; the relay is told once the transaction commits ({@link AlertsQueued}). The
-	 * ids are drawn under a shared hold of {@link AlertOutboxRelay#QUEUEING}, kept until the transaction ends, so
-	 * the caller must do nothing after this that could wait on another transaction: the relay waits for it.
+	 * ids are drawn under {@link AlertOutboxRelay#holdQueueing}, kept until the transaction ends, so the caller
+	 * must do nothing after this that could wait on another transaction: the relay waits for it.
 	 */
 	void enqueue(List<Queued> queued) {
 		if (!queued.isEmpty()) {
-			jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)").param(AlertOutboxRelay.QUEUEING).query((rs, row) -> 1).list();
+			AlertOutboxRelay.holdQueueing(jdbc);
 			jdbc.sql(ENQUEUE_ALL).params(OUTBOX_ROWS.arrays(queued)).update();
 			events.publishEvent(new AlertsQueued());
 		}
