@@ -32,6 +32,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
+import io.goalpost.metrics.ConsumerProperties;
 import io.goalpost.support.CloudEventRecords;
 import io.goalpost.testsupport.Infrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -363,7 +364,7 @@ public final class PipelineHarness {
 	private double postgresLimit(String when) throws Exception {
 		// On two cores two connections and three each came out ahead in one run: the limit is the best of two,
 		// three and the service's own count, whatever that is, so that runs with different counts share a limit.
-		int consumers = Integer.parseInt(consumerSetting("goalpost.consumer.concurrency", "2"));
+		int consumers = Integer.parseInt(consumerSetting("goalpost.consumer.concurrency", ConsumerProperties.CONCURRENCY));
 		double best = 0;
 		for (int connections : java.util.stream.IntStream.of(2, 3, consumers).distinct().sorted().toArray()) {
 			PostgresLimit.Measured limit = new PostgresLimit(workload, figures, 1000, connections).measure(BACKGROUND);

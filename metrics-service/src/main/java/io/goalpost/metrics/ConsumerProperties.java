@@ -11,5 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        dropped and read again when their figures next come
  */
 @ConfigurationProperties("goalpost.consumer")
-public record ConsumerProperties(@DefaultValue("2") int concurrency, @DefaultValue("100000") int heldSeries) {
+public record ConsumerProperties(@DefaultValue(ConsumerProperties.CONCURRENCY) int concurrency,
+		@DefaultValue("100000") int heldSeries) {
+
+	/** The default {@code concurrency}, also where the figure listener is declared and in the benchmark harness. */
+	public static final String CONCURRENCY = "2";
+
 }

@@ -9,6 +9,7 @@ import io.goalpost.contract.EventCodec;
 import io.goalpost.contract.EventTypes;
 import io.goalpost.contract.FigureReported;
 import io.goalpost.contract.Topics;
+import io.goalpost.metrics.ConsumerProperties;
 import io.goalpost.metrics.series.Received;
 import io.goalpost.metrics.series.SeriesUpdater;
 import io.goalpost.metrics.series.StaleSeriesException;
@@ -45,7 +46,7 @@ class FigureListener {
 	}
 
 	@KafkaListener(id = "figures", idIsGroup = false, topics = "${goalpost.topics.figures:" + Topics.FIGURES + "}",
-			concurrency = "${goalpost.consumer.concurrency:2}", batch = "true")
+			concurrency = "${goalpost.consumer.concurrency:" + ConsumerProperties.CONCURRENCY + "}", batch = "true")
 	void on(List<ConsumerRecord<String, byte[]>> records) {
 		List<Received> usable = new ArrayList<>(records.size());
 		for (int i = 0; i < records.size(); i++) {

@@ -20,6 +20,7 @@ import io.goalpost.contract.FigureStatus;
 import io.goalpost.contract.IndicatorCatalogue;
 import io.goalpost.contract.Severity;
 import io.goalpost.metrics.AlertChanges;
+import io.goalpost.metrics.ConsumerProperties;
 import io.goalpost.metrics.Figures;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.ServiceClient;
@@ -38,6 +39,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +73,12 @@ class FigureProcessingIntegrationTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	ConsumerProperties consumer;
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		suffix = Infrastructure.register(registry);
@@ -90,6 +100,14 @@ class FigureProcessingIntegrationTests {
 		producer.close();
 		alerts.close();
 		deadLetters.close();
+	}
+
+	@Test
+	void runsAsManyFigureConsumersAsConfigured() {
+		var figures = (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("figures");
+		assertThat(consumer.concurrency()).isEqualTo(Integer.parseInt(ConsumerProperties.CONCURRENCY));
+		assertThat(figures.getConcurrency()).isEqualTo(consumer.concurrency());
+		assertThat(figures.getContainers()).hasSize(consumer.concurrency()).allMatch(MessageListenerContainer::isRunning);
 	}
 
 	@Test
