@@ -498,19 +498,23 @@ public final class PipelineHarness {
 	 * consumer transaction), and the rows each table took: how many of its updates were heap-only (HOT, no index
 	 * touched) says what an update cost.
 	 */
-	private void topStatements(Infrastructure.Database database, String phase, double seconds, Map<String, long[]> writesBefore)
+	static void topStatements(Infrastructure.Database database, String phase, double seconds, Map<String, long[]> writesBefore)
 			throws SQLException {
-		say("  statements by total time in %s (%.0f s; pg_stat_statements):".formatted(phase, seconds));
-		say("    %10s %10s %9s %10s  %s".formatted("calls", "total ms", "mean ms", "rows", "statement"));
+		say("  statements by total time in %s (%.0f s; pg_stat_statements; pages read from the kernel, written by the backend):"
+			.formatted(phase, seconds));
+		say("    %10s %10s %9s %10s %9s %9s  %s".formatted("calls", "total ms", "mean ms", "rows", "read", "written", "statement"));
 		try (Connection connection = connect(database); Statement query = connection.createStatement();
 				ResultSet rs = query.executeQuery("""
-						SELECT calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
+						SELECT calls, total_exec_time, mean_exec_time, rows, shared_blks_read, shared_blks_written,
+						    regexp_replace(query, '\\s+', ' ', 'g') AS query
 						FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
 						ORDER BY total_exec_time DESC LIMIT 10""")) {
 			while (rs.next()) {
 				String text = rs.getString("query");
-				say(String.format(Locale.ROOT, "    %,10d %,10.0f %9.2f %,10d  %s", rs.getLong("calls"), rs.getDouble("total_exec_time"),
-						rs.getDouble("mean_exec_time"), rs.getLong("rows"), text.substring(0, Math.min(110, text.length()))));
+				say(String.format(Locale.ROOT, "    %,10d %,10.0f %9.2f %,10d %,9d %,9d  %s", rs.getLong("calls"),
+						rs.getDouble("total_exec_time"), rs.getDouble("mean_exec_time"), rs.getLong("rows"),
+						rs.getLong("shared_blks_read"), rs.getLong("shared_blks_written"),
+						text.substring(0, Math.min(110, text.length()))));
 			}
 		}
 		say("    %-18s %10s %10s %10s %10s".formatted("table", "inserted", "updated", "HOT", "deleted"));
@@ -523,7 +527,7 @@ public final class PipelineHarness {
 	}
 
 	/** @return each table's rows written so far, to compare a phase's end with ({@link #topStatements}) */
-	private static Map<String, long[]> resetStatementStats(Infrastructure.Database database) throws SQLException {
+	static Map<String, long[]> resetStatementStats(Infrastructure.Database database) throws SQLException {
 		try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 			statement.execute("SELECT pg_stat_statements_reset()");

@@ -82,6 +82,7 @@ final class PostgresLimit {
 			.locations("classpath:db/migration")
 			.load()
 			.migrate();
+		Map<String, long[]> writesBefore = PipelineHarness.resetStatementStats(database);
 		MachineTime.Snapshot machineBefore = MachineTime.take();
 		long start = System.nanoTime();
 		List<CompletableFuture<Void>> writers = new ArrayList<>();
@@ -90,15 +91,17 @@ final class PostgresLimit {
 			writers.add(CompletableFuture.runAsync(() -> write(database, connection), threads));
 		}
 		CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
-		double rate = figures / ((System.nanoTime() - start) / 1e9);
+		double seconds = (System.nanoTime() - start) / 1e9;
 		String machineTime = MachineTime.perFigure(machineBefore, MachineTime.take(), figures);
+		// Statement by statement beside the throughput phase's, which prints the same table.
+		PipelineHarness.topStatements(database, "this limit", seconds, writesBefore);
 		// Left in place, a million rows would be vacuumed and analyzed by autovacuum while the phases measured next
 		// run. Truncated, their files are unlinked at the next checkpoint: done here, not in the middle of a phase.
 		try (Connection sql = PipelineHarness.connect(database); Statement statement = sql.createStatement()) {
 			statement.execute("TRUNCATE figure_event, series");
 			checkpoint(statement);
 		}
-		return new Measured(rate, machineTime);
+		return new Measured(figures / seconds, machineTime);
 	}
 
 	record Measured(double rate, String machineTime) {
