@@ -13,19 +13,24 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the benchmarks with JMH and prints a table in the units docs/benchmarks.md records.
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick]}.
+ * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [benchmark class ...]}: every benchmark unless some are named.
  */
 public final class Benchmarks {
+
+	/** What runs when no benchmark is named: JMH includes, by class name. */
+	private static final List<String> ALL = List.of(ExtractorBenchmark.class.getSimpleName(),
+			EventCodecBenchmark.class.getSimpleName(), Lz4Benchmark.class.getSimpleName());
 
 	private Benchmarks() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		boolean quick = List.of(args).contains("--quick");
+		List<String> named = List.of(args).stream().filter((a) -> !a.startsWith("--")).toList();
 		String corpus = System.getProperty(ExtractorBenchmark.CORPUS, "../shared/corpus");
-		Options options = new OptionsBuilder().include(ExtractorBenchmark.class.getSimpleName())
-			.include(EventCodecBenchmark.class.getSimpleName())
-			.forks(1)
+		OptionsBuilder builder = new OptionsBuilder();
+		(named.isEmpty() ? ALL : named).forEach(builder::include);
+		Options options = builder.forks(1)
 			.threads(1)
 			.warmupIterations(quick ? 2 : 5)
 			.warmupTime(TimeValue.seconds(quick ? 1 : 2))
@@ -46,6 +51,10 @@ public final class Benchmarks {
 			if (name.contains(ExtractorBenchmark.class.getSimpleName())) {
 				System.out.printf("%-40s %14.0f %12.0f %10.2f%n", "extractor, seed corpus (documents)", perSecond, error,
 						perSecond * bytesPerDocument / 1_000_000);
+			}
+			else if (name.contains(Lz4Benchmark.class.getSimpleName())) {
+				System.out.printf("%-40s %14.0f %12.0f %10.0f%n", "lz4, 64 KiB of figures, " + name.substring(name.lastIndexOf('.') + 1),
+						perSecond, error, perSecond * Lz4Benchmark.BLOCK / 1_000_000);
 			}
 			else {
 				System.out.printf("%-40s %14.0f %12.0f %10s%n", "event codec, " + name.substring(name.lastIndexOf('.') + 1),
