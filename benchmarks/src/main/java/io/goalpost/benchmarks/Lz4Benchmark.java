@@ -44,7 +44,7 @@ public class Lz4Benchmark {
 
 	private final byte[] out = new byte[nativeCompressor.maxCompressedLength(BLOCK)];
 
-	private byte[] compressed;
+	private final byte[] compressed = new byte[out.length];
 
 	private int compressedLength;
 
@@ -57,7 +57,6 @@ public class Lz4Benchmark {
 			events.writeBytes(EventCodec.write(workload.figure(n, now)));
 		}
 		System.arraycopy(events.toByteArray(), 0, block, 0, BLOCK);
-		compressed = new byte[nativeCompressor.maxCompressedLength(BLOCK)];
 		compressedLength = nativeCompressor.compress(block, 0, BLOCK, compressed, 0, compressed.length);
 		if (javaDecompressor.decompress(compressed, 0, compressedLength, restored, 0, BLOCK) != BLOCK
 				|| !Arrays.equals(block, restored)) {

@@ -27,8 +27,9 @@ public final class NativeLz4 implements ApplicationListener<ApplicationStartingE
 		try {
 			Native.load();
 		}
-		catch (UnsupportedOperationException | LinkageError ex) {
-			// No library for this platform, or none that loads: lz4-java's Java code serves, slower but the same.
+		catch (RuntimeException | LinkageError ex) {
+			// No library for this platform, none that loads, or no temporary directory to unpack it to: lz4-java's
+			// Java code serves, slower but the same. Nothing here may keep a service from starting.
 		}
 		return Native.isLoaded();
 	}
