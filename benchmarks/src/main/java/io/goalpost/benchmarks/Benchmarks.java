@@ -46,6 +46,7 @@ public final class Benchmarks {
 		System.out.printf("%-40s %14s %12s %10s%n", "benchmark (1 thread)", "operations/s", "± (99.9%)", "MB/s");
 		for (RunResult result : results) {
 			String name = result.getParams().getBenchmark();
+			String method = name.substring(name.lastIndexOf('.') + 1);
 			double perSecond = result.getPrimaryResult().getScore();
 			double error = result.getPrimaryResult().getScoreError();
 			if (name.contains(ExtractorBenchmark.class.getSimpleName())) {
@@ -53,11 +54,11 @@ public final class Benchmarks {
 						perSecond * bytesPerDocument / 1_000_000);
 			}
 			else if (name.contains(Lz4Benchmark.class.getSimpleName())) {
-				System.out.printf("%-40s %14.0f %12.0f %10.0f%n", "lz4, 64 KiB of figures, " + name.substring(name.lastIndexOf('.') + 1),
+				System.out.printf("%-40s %14.0f %12.0f %10.0f%n", "lz4, 64 KiB of figures, " + method,
 						perSecond, error, perSecond * Lz4Benchmark.BLOCK / 1_000_000);
 			}
 			else {
-				System.out.printf("%-40s %14.0f %12.0f %10s%n", "event codec, " + name.substring(name.lastIndexOf('.') + 1),
+				System.out.printf("%-40s %14.0f %12.0f %10s%n", "event codec, " + method,
 						perSecond, error, "");
 			}
 		}
