@@ -19,9 +19,12 @@ import io.goalpost.testsupport.ServiceJar;
  */
 final class BrokerProcess {
 
-	/** Kafka's start script's heap and collector settings ({@code kafka-server-start.sh}, {@code kafka-run-class.sh}). */
+	/**
+	 * Kafka's start script's heap and collector settings ({@code kafka-server-start.sh}, {@code kafka-run-class.sh}),
+	 * and native access for lz4-java's library, which the broker loads to check the figures' compressed batches.
+	 */
 	private static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-			"-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent");
+			"-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "--enable-native-access=ALL-UNNAMED");
 
 	private final Process process;
 
