@@ -18,6 +18,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -169,7 +170,8 @@ class AlertOutboxRelay {
 				.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Kafka did not acknowledge " + pending.size() + " alert change(s)", ex);
+			throw new IllegalStateException("Kafka did not acknowledge " + pending.size() + " alert change(s): "
+					+ NestedExceptionUtils.getMostSpecificCause(ex), ex);
 		}
 		// A full batch may have left some below the horizon; otherwise everything up to it is out, gaps and all.
 		long next = (pending.size() == properties.relayBatch()) ? pending.getLast().id() + 1 : horizon + 1;

@@ -27,6 +27,7 @@ import io.goalpost.metrics.series.SeriesKey;
 import io.goalpost.support.CloudEventRecords;
 import io.goalpost.testsupport.Infrastructure;
 import io.goalpost.testsupport.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -53,7 +54,8 @@ import static org.awaitility.Awaitility.await;
  * a transaction that commits late is not overtaken by one that queued after it, and relays of several
  * instances, one of them failing every send, keep each series' changes in order. The context's relay is slowed
  * to an hour and not started by commits; the tests build relays of their own, one per instance, and drive them.
- * Every test reads the class's topics from the start, so each looks at its own keys.
+ * Every test reads the class's topics from the start, so each looks at its own keys. While changes wait, the
+ * backlog metrics count them and age the oldest.
  */
 @SpringBootTest(properties = { "spring.config.name=metrics", "goalpost.alerts.relay-interval=1h",
 		"goalpost.alerts.relay-after-commit=false" })
@@ -79,6 +81,9 @@ class AlertOutboxIntegrationTests {
 
 	@Autowired
 	AlertRepository alerts;
+
+	@Autowired
+	MeterRegistry meters;
 
 	/** The writers', relays' and held transactions' threads: the common pool may have one thread on two cores. */
 	private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -119,6 +124,29 @@ class AlertOutboxIntegrationTests {
 			unreachable.getProducerFactory().reset();
 		}
 		assertThat(jdbc.sql("SELECT state FROM alert").query(String.class).single()).isEqualTo(AlertState.FIRING.name());
+	}
+
+	@Test
+	void theBacklogMetricsShowWhatWaitsAndForHowLongUntilItIsPublished() {
+		assertThat(gauge("goalpost.alerts.queued")).isZero();
+		assertThat(gauge("goalpost.alerts.queued.oldest.age")).isZero();
+		transactions.executeWithoutResult((status) -> alerts.enqueue(List.of(change("waits-1", "gansu:tech_smes:2024"),
+				change("waits-2", "gansu:tech_smes:2025"))));
+		KafkaTemplate<String, byte[]> unreachable = unreachable(100);
+		try {
+			relay(unreachable, properties.relayBatch()).relay();
+		}
+		finally {
+			unreachable.getProducerFactory().reset();
+		}
+		assertThat(gauge("goalpost.alerts.queued")).isEqualTo(2);
+		double waited = gauge("goalpost.alerts.queued.oldest.age");
+		assertThat(waited).isPositive().isLessThan(60);
+		await().atMost(Duration.ofSeconds(5)).until(() -> gauge("goalpost.alerts.queued.oldest.age") > waited);
+
+		relay(kafka, properties.relayBatch()).relay();
+		assertThat(gauge("goalpost.alerts.queued")).isZero();
+		assertThat(gauge("goalpost.alerts.queued.oldest.age")).isZero();
 	}
 
 	@Test
@@ -230,6 +258,10 @@ class AlertOutboxIntegrationTests {
 						properties.actualOverdueMonths(), properties.resolvedRetention(), properties.sweepInterval(),
 						properties.streamMaxSubscribers(), properties.maxSilences()),
 				Clock.systemUTC());
+	}
+
+	private double gauge(String name) {
+		return meters.get(name).gauge().value();
 	}
 
 	private long pending() {
