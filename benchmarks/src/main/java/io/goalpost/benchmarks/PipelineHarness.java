@@ -588,9 +588,10 @@ public final class PipelineHarness {
 					SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), max(ms)
 					FROM (SELECT %s AS ms FROM figure_event WHERE %s) l""".formatted(STATE_MILLIS, window));
 			state.next();
-			points.add(new LatencyPlot.Point(offered, achieved, state.getDouble(1), state.getDouble(2)));
+			double stateP50 = state.getDouble(1);
+			double stateP99 = state.getDouble(2);
 			row("latency publish → state at %,d/s offered (publisher kept %.0f/s)".formatted(rate, offered), Double.NaN,
-					"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(state.getDouble(1), state.getDouble(2), state.getDouble(3)));
+					"p50 %.0f ms, p99 %.0f ms, max %.0f ms".formatted(stateP50, stateP99, state.getDouble(3)));
 			// The start's time of day lines a slow second up with other logs, the JVMs' GC logs for one.
 			say("    p99 of each second of the phase from %s, ms: ".formatted(from) + p99BySecond(sql, window, from));
 			say("    the slowest transactions: " + slowestTransactions(sql, window));
@@ -605,6 +606,8 @@ public final class PipelineHarness {
 					? "no alert raised in this phase, so none timed"
 					: "p50 %d ms, p99 %d ms, max %d ms (%d alerts)".formatted(percentile(alertMillis, 0.5),
 							percentile(alertMillis, 0.99), percentile(alertMillis, 1.0), alertMillis.size()));
+			points.add(new LatencyPlot.Point(offered, achieved, stateP50, stateP99,
+					alertMillis.isEmpty() ? Double.NaN : percentile(alertMillis, 0.99)));
 		}
 	}
 
