@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * How far the outbox relay is behind, read from the outbox when the metrics are read: the alert changes waiting
  * and how long the oldest has waited. A relay that cannot publish, because Kafka is down or refuses a change for
- * good (which holds back every later one, to keep their order), shows as both growing, where its log says only
- * that a pass failed. Shared by every instance, as the outbox is.
+ * good (which holds back every later one, to keep their order), shows as both growing: something an alerting rule
+ * can watch, as it cannot the relay's warning at each pass. Every instance reports the same outbox.
  */
 @Component
 class AlertBacklogMetrics {
