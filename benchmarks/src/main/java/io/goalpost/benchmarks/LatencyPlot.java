@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * Draws achieved throughput and latency against offered rate, as a small SVG. Latency is on a logarithmic scale:
@@ -61,10 +62,10 @@ final class LatencyPlot {
 
 		Axes throughput = new Axes(0, maxX, (v) -> v / maxThroughput);
 		throughput.frame(svg, "achieved figures/s against offered");
-		for (double v = 0; v <= maxThroughput * 1.0001; v += maxThroughput / 5) {
+		for (double v : fifths(maxThroughput)) {
 			throughput.yTick(svg, v, "%,.0f".formatted(v));
 		}
-		throughput.xTicks(svg, maxX);
+		throughput.xTicks(svg);
 		// Where the service keeps up, it achieves what is offered: points under this line fell behind.
 		throughput.line(svg, List.of(new double[] { 0, 0 }, new double[] { maxX, maxX }), "#bbb", true);
 		throughput.hLine(svg, sustained, "all at once: %,.0f/s".formatted(sustained));
@@ -76,7 +77,7 @@ final class LatencyPlot {
 			double ms = Math.pow(10, d);
 			latency.yTick(svg, ms, (ms >= 1) ? "%,.0f".formatted(ms) : "%s".formatted(ms));
 		}
-		latency.xTicks(svg, maxX);
+		latency.xTicks(svg);
 		latency.series(svg, points, Point::stateP50Millis, STATE_P50);
 		latency.series(svg, points, Point::stateP99Millis, STATE_P99);
 		latency.series(svg, points, Point::alertP99Millis, ALERT_P99);
@@ -116,8 +117,8 @@ final class LatencyPlot {
 					escape(label)));
 		}
 
-		void xTicks(StringBuilder svg, double maxX) {
-			for (double v = 0; v <= maxX * 1.0001; v += maxX / 5) {
+		void xTicks(StringBuilder svg) {
+			for (double v : fifths(maxX)) {
 				svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", x(v),
 						TOP + PLOT_HEIGHT + 16, "%,.0f".formatted(v)));
 			}
@@ -163,6 +164,11 @@ final class LatencyPlot {
 			}
 		}
 
+	}
+
+	/** 0 to {@code max} in five equal steps: the values an axis of {@link #niceCeiling} is labelled with. */
+	private static double[] fifths(double max) {
+		return IntStream.rangeClosed(0, 5).mapToDouble((i) -> max * i / 5).toArray();
 	}
 
 	/** 1, 2 or 5 times a power of ten, at or above {@code value}: axes that divide into five round steps. */
