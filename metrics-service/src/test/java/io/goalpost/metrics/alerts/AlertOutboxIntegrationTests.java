@@ -2,6 +2,8 @@ package io.goalpost.metrics.alerts;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import io.goalpost.contract.AlertChanged;
 import io.goalpost.contract.AlertKind;
@@ -38,6 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,7 +61,8 @@ import static org.awaitility.Awaitility.await;
  * instances, one of them failing every send, keep each series' changes in order. The context's relay is slowed
  * to an hour and not started by commits; the tests build relays of their own, one per instance, and drive them.
  * Every test reads the class's topics from the start, so each looks at its own keys. While changes wait, the
- * backlog metrics count them and age the oldest.
+ * backlog metrics count them and age the oldest. A relay's connection finds the changes it takes in the outbox's
+ * index, though it first took from the outbox while it was nearly empty.
  */
 @SpringBootTest(properties = { "spring.config.name=metrics", "goalpost.alerts.relay-interval=1h",
 		"goalpost.alerts.relay-after-commit=false" })
@@ -84,6 +91,9 @@ class AlertOutboxIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	DataSource dataSource;
 
 	/** The writers', relays' and held transactions' threads: the common pool may have one thread on two cores. */
 	private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -236,6 +246,58 @@ class AlertOutboxIntegrationTests {
 		}
 	}
 
+	@Test
+	void aTakeFindsItsChangesInTheIndexThoughTheOutboxWasNearlyEmptyWhenItsConnectionFirstTookFromIt() throws SQLException {
+		// Autovacuum would make the connection plan the take again midway, as it does under load once a minute.
+		jdbc.sql("ALTER TABLE alert_outbox SET (autovacuum_enabled = false)").update();
+		try (Connection connection = dataSource.getConnection()) {
+			// One connection, as a pooled one that relays for hours, so that it keeps what it planned.
+			SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
+			JdbcClient onOne = JdbcClient.create(one);
+			TransactionTemplate transactionsOnOne = new TransactionTemplate(new JdbcTransactionManager(one));
+			AlertOutboxRelay relay = relay(onOne, transactionsOnOne, kafka, properties.relayBatch());
+			relay.relay();
+			jdbc.sql("VACUUM ANALYZE alert_outbox").update();
+			for (int pass = 0; pass < 15; pass++) {
+				Queued change = change("small-" + pass, "hebei:tech_smes:2024");
+				transactions.executeWithoutResult((status) -> alerts.enqueue(List.of(change)));
+				relay.relay();
+			}
+			// Then thousands of changes are queued and taken before the next vacuum: the table grows.
+			transactions.executeWithoutResult((status) -> {
+				jdbc.sql("""
+						INSERT INTO alert_outbox (event_id, event_type, series_key, fingerprint, payload)
+						SELECT 'grown-' || g, 'x', 'hebei:tech_smes:2025', 'fp', decode(repeat('ab', 600), 'hex')
+						FROM generate_series(1, 2000) g
+						""").update();
+				jdbc.sql("DELETE FROM alert_outbox WHERE event_id LIKE 'grown-%'").update();
+				jdbc.sql("UPDATE alert_relay SET next_id = (SELECT last_value + 1 FROM alert_outbox_id_seq)").update();
+			});
+			transactions.executeWithoutResult((status) -> alerts.enqueue(List.of(change("grown", "hebei:tech_smes:2024"))));
+
+			// The pass joins this transaction: the connection's scans, counted as they happen, before it and after.
+			long[] scans = transactionsOnOne.execute((status) -> {
+				long[] before = scansOfTheOutbox(onOne);
+				relay.relay();
+				long[] after = scansOfTheOutbox(onOne);
+				return new long[] { after[0] - before[0], after[1] - before[1] };
+			});
+			assertThat(pending()).isZero();
+			assertThat(scans[0]).as("sequential scans of the outbox").isZero();
+			assertThat(scans[1]).as("index scans of the outbox").isPositive();
+		}
+		finally {
+			jdbc.sql("ALTER TABLE alert_outbox RESET (autovacuum_enabled)").update();
+		}
+	}
+
+	/** Sequential and index scans of the outbox by this connection, those of its open transaction included. */
+	private static long[] scansOfTheOutbox(JdbcClient connection) {
+		return connection.sql("SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'alert_outbox'")
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+	}
+
 	/** The records of the writers' series: the topic is the test class's. */
 	private static List<ConsumerRecord<String, byte[]>> ofWriters(TopicReader changes, Map<String, List<String>> series) {
 		return changes.records().stream().filter((r) -> series.containsKey(r.key())).toList();
@@ -253,6 +315,11 @@ class AlertOutboxIntegrationTests {
 	}
 
 	private AlertOutboxRelay relay(KafkaTemplate<String, byte[]> template, int batch) {
+		return relay(jdbc, transactions, template, batch);
+	}
+
+	private AlertOutboxRelay relay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> template,
+			int batch) {
 		return new AlertOutboxRelay(jdbc, transactions, template, topics,
 				new AlertProperties(properties.relayInterval(), batch, false, Duration.ofSeconds(2),
 						properties.actualOverdueMonths(), properties.resolvedRetention(), properties.sweepInterval(),
