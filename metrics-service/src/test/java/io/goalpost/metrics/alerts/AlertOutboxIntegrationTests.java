@@ -258,6 +258,8 @@ class AlertOutboxIntegrationTests {
 			AlertOutboxRelay relay = relay(onOne, transactionsOnOne, kafka, properties.relayBatch());
 			relay.relay();
 			jdbc.sql("VACUUM ANALYZE alert_outbox").update();
+			// Enough takes for the driver to prepare the statement (at its fifth use) and PostgreSQL to settle on a
+			// generic plan for it (after five more).
 			for (int pass = 0; pass < 15; pass++) {
 				Queued change = change("small-" + pass, "hebei:tech_smes:2024");
 				transactions.executeWithoutResult((status) -> alerts.enqueue(List.of(change)));
