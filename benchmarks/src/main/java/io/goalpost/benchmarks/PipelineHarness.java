@@ -71,19 +71,19 @@ public final class PipelineHarness {
 	private static final double QUIET_COMPILERS = 0.05;
 
 	private static final String USAGE = """
-			usage: ./goalpost bench-pipeline [--figures 1000000] [--series 10000] [--warmup 100000] [--warmup-rounds 20]
-			    [--alert-share 0.1] [--rates 1000,10000] [--seconds 10] [--settle 120] [--plot benchmarks/target/pipeline.svg]
+			usage: ./goalpost bench-pipeline [--figures 1000000] [--phases 3] [--series 10000] [--warmup 100000]
+			    [--warmup-rounds 20] [--alert-share 0.1] [--rates 1000,10000] [--seconds 10] [--settle 120] [--plot benchmarks/target/pipeline.svg]
 			    [--metrics-args "--goalpost.consumer.concurrency=3 …"] [--http-figures 200000] [--http-clients 8]
 			    [--compression lz4]""";
 
-	private static final java.util.Set<String> OPTIONS = java.util.Set.of("figures", "series", "warmup", "warmup-rounds",
+	private static final java.util.Set<String> OPTIONS = java.util.Set.of("figures", "phases", "series", "warmup", "warmup-rounds",
 			"alert-share", "rates", "seconds", "settle", "plot", "metrics-args", "http-figures", "http-clients", "compression");
 
 	/** Of a stored figure: milliseconds from its publish to the commit of the transaction that stored it. */
 	private static final String STATE_MILLIS = "extract(epoch FROM pg_xact_commit_timestamp(xmin) - reported_at) * 1000";
 
 	// Threads of its own for the harness's long-running clients: on two cores the common pool has one worker,
-	// and a client that never returns (the alert reader) can leave a task queued behind it for good.
+	// and tasks that run side by side for a whole limit (the PostgreSQL limit's connections) would run one after another.
 	private static final java.util.concurrent.ExecutorService BACKGROUND = java.util.concurrent.Executors
 		.newCachedThreadPool(Thread.ofPlatform().name("bench-", 0).daemon().factory());
 
@@ -100,8 +100,15 @@ public final class PipelineHarness {
 	/** At most this many warm-up rounds, however busy the JIT compilers still are. */
 	private final int warmupRounds;
 
-	/** The figures of the throughput phase; {@link #warming}'s come first, untimed. */
+	/** The figures of the first throughput phase; {@link #warming}'s come first, untimed. */
 	private final Workload workload;
+
+	/**
+	 * Throughput phases, each of {@link #figures} new figures and between two PostgreSQL limits: one phase's ratio to
+	 * its limits scatters with a standard deviation of about 0.02 from run to run on this VM, mostly with the limits'
+	 * drift (docs/benchmarks.md, "Runs 355–370"); the run's figure is the median phase's.
+	 */
+	private final int phases;
 
 	private final Workload warming;
 
@@ -132,7 +139,7 @@ public final class PipelineHarness {
 	 */
 	private final String compression;
 
-	private PipelineHarness(int figures, int warmup, int warmupRounds, int series, double alertShare, List<Integer> rates,
+	private PipelineHarness(int figures, int phases, int warmup, int warmupRounds, int series, double alertShare, List<Integer> rates,
 			int seconds, int settle, Path plot, List<String> serviceArguments, int httpFigures, int httpClients,
 			String compression) {
 		this.httpFigures = httpFigures;
@@ -141,9 +148,10 @@ public final class PipelineHarness {
 		this.plot = plot;
 		this.serviceArguments = serviceArguments;
 		this.figures = figures;
-		if (warmup < 1 || warmupRounds < 1) {
-			throw new IllegalArgumentException("--warmup and --warmup-rounds must be at least 1");
+		if (phases < 1 || warmup < 1 || warmupRounds < 1) {
+			throw new IllegalArgumentException("--phases, --warmup and --warmup-rounds must be at least 1");
 		}
+		this.phases = phases;
 		this.warmup = warmup;
 		this.warmupRounds = warmupRounds;
 		this.warming = new Workload(series, alertShare);
@@ -181,7 +189,7 @@ public final class PipelineHarness {
 
 	private static PipelineHarness harness(Map<String, String> options) {
 		int figures = Integer.parseInt(options.getOrDefault("figures", "1000000"));
-		return new PipelineHarness(figures,
+		return new PipelineHarness(figures, Integer.parseInt(options.getOrDefault("phases", "3")),
 				Integer.parseInt(options.getOrDefault("warmup", Integer.toString(Math.min(figures / 5, 100_000)))),
 				Integer.parseInt(options.getOrDefault("warmup-rounds", "20")),
 				Integer.parseInt(options.getOrDefault("series", "10000")),
@@ -205,7 +213,7 @@ public final class PipelineHarness {
 		List<Encoded> warmupEvents = encode(warming, warmup);
 		List<Encoded> events = encode(workload, figures);
 		double kafkaBefore = kafkaLimit(events, "before the service starts");
-		double postgresBefore = postgresLimit("before the service starts");
+		double postgresBeforeService = postgresLimit("before the service starts");
 		double goalpost;
 		double lowerLimit;
 		double ceiling;
@@ -213,26 +221,48 @@ public final class PipelineHarness {
 		// throughput phase has warmed up (a fresh JVM spends most of a core on its JIT compiler at first).
 		Infrastructure.Database database = Infrastructure.postgres().newDatabase();
 		String topic = freshTopics();
-		Map<String, Instant> alertsReceived = new java.util.concurrent.ConcurrentHashMap<>();
-		java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-		CompletableFuture<Void> alertReader = CompletableFuture.runAsync(() -> readAlerts(alertsTopic(topic), alertsReceived, running), BACKGROUND);
-		try (ServiceProcess metrics = metrics(database, topic)) {
-			long warmedUp = warmUp(metrics, topic, warmupEvents);
-			expect(workload, figures);
-			Throughput throughput = endToEnd(metrics, database, topic, events, warmedUp);
-			long stored = warmedUp + events.size();
-			goalpost = throughput.rate();
-			double postgres = limitAround(postgresBefore, postgresLimit("after the throughput phase"));
-			double kafka = kafkaWarm(kafkaBefore, kafkaLimit(events, "after the throughput phase"));
+		String alerts = alertsTopic(topic);
+		try (AlertReader alertReader = new AlertReader(bootstrap(), alerts); ServiceProcess metrics = metrics(database, topic)) {
+			long stored = warmUp(metrics, topic, warmupEvents);
+			warmupEvents = null;
+			// The relay publishes every change as ever; the harness reads them after the limits below, not on the cores
+			// the phases and the limits are timed on.
+			alertReader.pause();
+			List<Phase> measured = new ArrayList<>();
+			Workload timed = workload;
+			double postgresBefore = postgresBeforeService;
+			for (int p = 1; p <= phases; p++) {
+				if (p > 1) {
+					timed = timed.next(timed.series());
+					events = encode(timed, figures);
+				}
+				expect(timed, figures);
+				String name = (phases == 1) ? "the throughput phase" : "throughput phase %d of %d".formatted(p, phases);
+				Throughput throughput = endToEnd(metrics, database, topic, events, stored, name);
+				stored += events.size();
+				double postgresAfter = postgresLimit("after " + name);
+				measured.add(new Phase(name, throughput, limitAround(name, postgresBefore, postgresAfter)));
+				postgresBefore = postgresAfter;
+			}
+			double kafka = kafkaWarm(kafkaBefore, kafkaLimit(events, "after the last throughput phase"));
 			// Dropped before the phases timed next: left reachable, the run's records (about 550 MB in a 400,000-figure
 			// run) kept this JVM's collector marking concurrently beside them, on the cores they are timed on (run 130).
 			events = null;
-			warmupEvents = null;
-			lowerLimit = Math.min(kafka, postgres);
-			ceiling = ceiling(kafka, postgres, lowerLimit);
-			row("Goalpost end to end (publish → state)", goalpost, String.format(Locale.ROOT, "%.2f of limit, %.2f of the ceiling; %s",
-					goalpost / lowerLimit, goalpost / ceiling, throughput.detail()));
-			Workload phase = workload;
+			measured.forEach((m) -> row("Goalpost end to end in " + m.name(), m.throughput().rate(), String.format(Locale.ROOT,
+					"%.3f of the lower limit (%,.0f/s); %s", m.ratio(kafka), Math.min(kafka, m.postgres()), m.throughput().detail())));
+			Phase median = Phase.median(measured, kafka);
+			goalpost = median.throughput().rate();
+			lowerLimit = Math.min(kafka, median.postgres());
+			ceiling = ceiling(kafka, median.postgres(), lowerLimit);
+			long caughtUpFrom = System.nanoTime();
+			long behind = alertReader.catchUp(() -> published(alerts), Duration.ofMinutes(5));
+			say("  the harness's alert reader, paused since the first phase began, read %,d alert changes in %.1f s to catch up"
+				.formatted(behind, seconds(caughtUpFrom)));
+			row("Goalpost end to end (publish → state)", goalpost, String.format(Locale.ROOT,
+					"%.3f of limit, %.2f of the ceiling: %s, the median of %d (%s); %s", goalpost / lowerLimit, goalpost / ceiling,
+					median.name(), phases, measured.stream().map((m) -> String.format(Locale.ROOT, "%.3f", m.ratio(kafka)))
+						.collect(java.util.stream.Collectors.joining(", ")), median.throughput().detail()));
+			Workload phase = timed;
 			if (settle > 0) {
 				long total = (long) rates.getFirst() * settle;
 				phase = phase.next(latencySeries(total));
@@ -247,23 +277,19 @@ public final class PipelineHarness {
 			for (int rate : rates) {
 				long total = (long) rate * seconds;
 				phase = phase.next(latencySeries(total));
-				latency(metrics, database, topic, phase, rate, total, stored, alertsReceived);
+				latency(metrics, database, topic, phase, rate, total, stored, alertReader.received());
 				stored += total;
 			}
-			checkState(database, alertsReceived);
+			checkState(database, alertReader.received());
 		}
-		finally {
-			running.set(false);
-		}
-		alertReader.get(10, TimeUnit.SECONDS);
 		httpIngest();
 		print();
 		LatencyPlot.write(plot, points, goalpost, "Goalpost, %,d figures over %,d series, %s, %d cores".formatted(figures,
 				workload.series(), LocalDate.now(), Runtime.getRuntime().availableProcessors()));
 		say("Plot: " + plot);
 		say(String.format(Locale.ROOT, "Goalpost end to end: %.0f figures/s = %.3f of the lower machine limit (%.0f/s), %.3f of"
-				+ " the ceiling for a service that cost nothing (%.0f/s)", goalpost, goalpost / lowerLimit, lowerLimit,
-				goalpost / ceiling, ceiling));
+				+ " the ceiling for a service that cost nothing (%.0f/s); the median of %d throughput phases", goalpost,
+				goalpost / lowerLimit, lowerLimit, goalpost / ceiling, ceiling, phases));
 	}
 
 	/**
@@ -336,26 +362,26 @@ public final class PipelineHarness {
 	}
 
 	/**
-	 * Kafka's limit: the better of the one before the service starts and the one after the throughput phase. Before,
+	 * Kafka's limit: the better of the one before the service starts and the one after the last throughput phase. Before,
 	 * the broker's JVM is new and may still be compiling however many passes it took: in run 153 they went 46,241,
 	 * 64,618 and 60,070/s, and after the phase 223,448/s, while PostgreSQL's limits on both sides were the same. With
 	 * the one before alone, run 150's phase came out at 0.86 of a Kafka limit of 46,565/s.
 	 */
 	private double kafkaWarm(double before, double after) {
 		double better = Math.max(before, after);
-		row("Kafka limit, warm (derived)", better, "the better of the limits before and after the throughput phase");
+		row("Kafka limit, warm (derived)", better, "the better of the limits before the service starts and after the last throughput phase");
 		return better;
 	}
 
 	/**
-	 * The PostgreSQL limit while the throughput phase ran: the mean of the limits measured before the service starts
-	 * and right after the phase. This virtual machine's speed drifts by a third over minutes (docs/benchmarks.md,
-	 * runs 72–75), so one measurement minutes away from the phase put the phase's ratio anywhere from 0.29 to 0.66;
-	 * one on each side brackets the phase.
+	 * The PostgreSQL limit while a throughput phase ran: the mean of the limits measured right before it (for the
+	 * first, before the service starts) and right after it. This virtual machine's speed drifts by a third over
+	 * minutes (docs/benchmarks.md, runs 72–75), so one measurement minutes away from the phase put the phase's ratio
+	 * anywhere from 0.29 to 0.66; one on each side brackets the phase.
 	 */
-	private double limitAround(double before, double after) {
+	private double limitAround(String phase, double before, double after) {
 		double mean = (before + after) / 2;
-		row("PostgreSQL limit around the phase (derived)", mean, String.format(Locale.ROOT,
+		row("PostgreSQL limit around " + phase + " (derived)", mean, String.format(Locale.ROOT,
 				"the mean of the limits before and after it, which differ by %.0f%%", 100 * Math.abs(after - before) / mean));
 		return mean;
 	}
@@ -436,7 +462,7 @@ public final class PipelineHarness {
 
 	/** Goalpost's sustained rate: all figures published at once, from the first publish to the last in the state. */
 	private Throughput endToEnd(ServiceProcess metrics, Infrastructure.Database database, String topic, List<Encoded> events,
-			long before) throws Exception {
+			long before, String phase) throws Exception {
 		Map<String, long[]> writesBefore = resetStatementStats(database);
 		MachineTime.Snapshot machineBefore = MachineTime.take();
 		double compiledBefore = metrics.compilationSeconds();
@@ -474,14 +500,30 @@ public final class PipelineHarness {
 		}
 		String detail = String.format(Locale.ROOT, "heap max %.0f MiB, CPU %.2f cores, JIT compilers busy %.0f%% of the phase",
 				maxHeap, cpu / samples, 100 * metrics.compilingShareSince(compiledBefore, start));
-		say("  Goalpost end to end: %,.0f figures/s; %s".formatted(rate, detail));
-		sayMachineTime("  ", "the phase", machineTime);
-		topStatements(database, "the throughput phase", seconds(start), writesBefore);
+		say("  Goalpost end to end in %s: %,.0f figures/s; %s".formatted(phase, rate, detail));
+		sayMachineTime("  ", phase, machineTime);
+		topStatements(database, phase, seconds(start), writesBefore);
 		return new Throughput(rate, detail);
 	}
 
-	/** The throughput phase's rate, and what the service used in it. */
-	private record Throughput(double rate, String detail) {
+	/** A throughput phase's rate, and what the service used in it. */
+	record Throughput(double rate, String detail) {
+	}
+
+	/** A throughput phase measured, with the PostgreSQL limit around it. */
+	record Phase(String name, Throughput throughput, double postgres) {
+
+		/** Its share of the lower of the two limits. */
+		double ratio(double kafka) {
+			return throughput.rate() / Math.min(kafka, postgres);
+		}
+
+		/** The phase of the middle ratio; of an even count, the lower of the two middle ones. */
+		static Phase median(List<Phase> phases, double kafka) {
+			List<Phase> sorted = phases.stream().sorted(java.util.Comparator.comparingDouble((Phase p) -> p.ratio(kafka))).toList();
+			return sorted.get((sorted.size() - 1) / 2);
+		}
+
 	}
 
 	/** When the last transaction that stored a figure committed (PostgreSQL's commit timestamps). */
@@ -719,19 +761,6 @@ public final class PipelineHarness {
 		causes.forEach((eventId, causedAt) -> millis.add(Duration.between(causedAt, received.get(eventId)).toMillis()));
 		millis.sort(null);
 		return millis;
-	}
-
-	private static void readAlerts(String topic, Map<String, Instant> received, java.util.concurrent.atomic.AtomicBoolean running) {
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-				ConsumerConfig.GROUP_ID_CONFIG, topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			while (running.get()) {
-				for (var record : consumer.poll(Duration.ofMillis(20))) {
-					received.putIfAbsent(CloudEventRecords.header(record, EventTypes.HEADER_ID), Instant.now());
-				}
-			}
-		}
 	}
 
 	private static long percentile(List<Long> sorted, double p) {
