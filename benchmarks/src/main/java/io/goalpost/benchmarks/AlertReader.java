@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import io.goalpost.contract.EventTypes;
 import io.goalpost.support.CloudEventRecords;
@@ -51,7 +52,7 @@ final class AlertReader implements AutoCloseable {
 	}
 
 	/** Stops fetching, and returns once the reader has. */
-	void pause() throws InterruptedException {
+	void pause() throws Exception {
 		wanted = false;
 		awaitReading(false);
 	}
@@ -66,22 +67,24 @@ final class AlertReader implements AutoCloseable {
 		wanted = true;
 		awaitReading(true);
 		long target = published.call();
-		long deadline = System.nanoTime() + limit.toNanos();
-		while (records.get() < target) {
-			check();
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("The alert reader read %,d of %,d records in %s".formatted(records.get(), target, limit));
-			}
-			TimeUnit.MILLISECONDS.sleep(20);
+		if (!until(limit, () -> records.get() >= target)) {
+			throw new IllegalStateException("The alert reader read %,d of %,d records in %s".formatted(records.get(), target, limit));
 		}
 		return records.get() - before;
 	}
 
-	private void awaitReading(boolean state) throws InterruptedException {
-		while (reading != state) {
-			check();
-			TimeUnit.MILLISECONDS.sleep(5);
+	private void awaitReading(boolean state) throws Exception {
+		if (!until(Duration.ofSeconds(30), () -> reading == state)) {
+			throw new IllegalStateException("The alert reader did not " + (state ? "resume" : "pause") + " within 30 s");
 		}
+	}
+
+	/** Whether {@code done} came true in time; throws at once if the reader failed or stopped. */
+	private boolean until(Duration limit, BooleanSupplier done) throws Exception {
+		return PipelineHarness.waitUntil(limit, () -> {
+			check();
+			return done.getAsBoolean();
+		});
 	}
 
 	private void check() {

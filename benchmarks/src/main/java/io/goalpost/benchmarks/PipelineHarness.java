@@ -249,10 +249,10 @@ public final class PipelineHarness {
 			// run) kept this JVM's collector marking concurrently beside them, on the cores they are timed on (run 130).
 			events = null;
 			measured.forEach((m) -> row("Goalpost end to end in " + m.name(), m.throughput().rate(), String.format(Locale.ROOT,
-					"%.3f of the lower limit (%,.0f/s); %s", m.ratio(kafka), Math.min(kafka, m.postgres()), m.throughput().detail())));
+					"%.3f of the lower limit (%,.0f/s); %s", m.ratio(kafka), m.lowerLimit(kafka), m.throughput().detail())));
 			Phase median = Phase.median(measured, kafka);
 			goalpost = median.throughput().rate();
-			lowerLimit = Math.min(kafka, median.postgres());
+			lowerLimit = median.lowerLimit(kafka);
 			ceiling = ceiling(kafka, median.postgres(), lowerLimit);
 			long caughtUpFrom = System.nanoTime();
 			long behind = alertReader.catchUp(() -> published(alerts), Duration.ofMinutes(5));
@@ -513,9 +513,13 @@ public final class PipelineHarness {
 	/** A throughput phase measured, with the PostgreSQL limit around it. */
 	record Phase(String name, Throughput throughput, double postgres) {
 
+		double lowerLimit(double kafka) {
+			return Math.min(kafka, postgres);
+		}
+
 		/** Its share of the lower of the two limits. */
 		double ratio(double kafka) {
-			return throughput.rate() / Math.min(kafka, postgres);
+			return throughput.rate() / lowerLimit(kafka);
 		}
 
 		/** The phase of the middle ratio; of an even count, the lower of the two middle ones. */
@@ -713,7 +717,7 @@ public final class PipelineHarness {
 	}
 
 	/** Polls until the condition holds or the time is up. @return whether it held */
-	private static boolean waitUntil(Duration limit, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+	static boolean waitUntil(Duration limit, java.util.concurrent.Callable<Boolean> condition) throws Exception {
 		long deadline = System.nanoTime() + limit.toNanos();
 		while (!condition.call()) {
 			if (System.nanoTime() > deadline) {
